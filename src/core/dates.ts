@@ -1,0 +1,87 @@
+/**
+ * Dates as ledgers write them.
+ *
+ * Stored dates are ISO strings, `YYYY-MM-DD`, or `YYYY-MM` when a ledger only names the month. Strings,
+ * not Date objects: a Date carries a time zone, and `new Date('2023-03-05')` is midnight UTC, which is
+ * 4 March in any zone west of Greenwich; a ledger date is a calendar day with no time and no zone.
+ */
+
+export function isoDay(y: number, m: number, d: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || !Number.isInteger(d)) return null;
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1) return null;
+  const dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d > dim) return null;
+  return `${y}-${pad2(m)}-${d < 10 ? '0' : ''}${d}`;
+}
+
+export function isoMonth(y: number, m: number): string | null {
+  if (!Number.isInteger(y) || !Number.isInteger(m) || y < 1900 || y > 2100 || m < 1 || m > 12) return null;
+  return `${y}-${pad2(m)}`;
+}
+
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+/**
+ * An Excel serial day number (1900 date system) to an ISO day. Excel counts 1900-02-29, a day that
+ * never existed (Lotus 1-2-3's bug, kept for compatibility), so serials from 61 on are one day ahead.
+ * Pure UTC arithmetic: no local time zone can shift the day.
+ */
+export function excelSerialToIso(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const day = Math.floor(serial);
+  if (date1904) return fromUtcMs(Date.UTC(1904, 0, 1) + day * 86_400_000);
+  if (day < 1) return null;
+  const offset = day >= 61 ? day - 1 : day;
+  return fromUtcMs(Date.UTC(1899, 11, 31) + offset * 86_400_000);
+}
+
+function fromUtcMs(ms: number): string | null {
+  const d = new Date(ms);
+  return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+}
+
+const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/**
+ * A text date as clerks type it: `2023-03-05`, `2023/3/5`, `2023.3.5`, `2023年3月5日`, `20230305`,
+ * `2023年3月` (a month), `3月5日` (the year comes from the ledger's title or file name: `contextYear`).
+ */
+export function parseDateText(raw: string, contextYear?: number): string | null {
+  const s = raw
+    .replace(/[\s\u3000]/g, '')
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);
+  if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
+  m = /^(\d{4})[-/.年](\d{1,2})月?$/.exec(s);
+  if (m) return isoMonth(Number(m[1]), Number(m[2]));
+  m = /^(\d{1,2})[月/.-](\d{1,2})日?$/.exec(s);
+  if (m && contextYear) return isoDay(contextYear, Number(m[1]), Number(m[2]));
+  m = /^(\d{1,2})月$/.exec(s);
+  if (m && contextYear) return isoMonth(contextYear, Number(m[1]));
+  m = /^(?:(\d{4})年)?(?:第)?([一二三四1-4])季度$/.exec(s);
+  if (m) {
+    const y = m[1] ? Number(m[1]) : contextYear;
+    const q = CN_DIGITS[m[2] ?? ''] ?? Number(m[2]);
+    // A quarter is held as its first month: the finest thing a record can say is a month.
+    if (y) return isoMonth(y, (q - 1) * 3 + 1);
+  }
+  return null;
+}
+
+/** A year written in a title or file name (`2023年XX镇…台账`), used for dates that omit the year. */
+export function yearInText(text: string): number | undefined {
+  const m = /(?:^|\D)((?:19|20)\d{2})(?:年|\D|$)/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
+export function yearOf(iso: string): number | null {
+  return iso.length >= 4 ? Number(iso.slice(0, 4)) : null;
+}
+
+export function monthOf(iso: string): number | null {
+  return iso.length >= 7 ? Number(iso.slice(5, 7)) : null;
+}

@@ -1,0 +1,81 @@
+/**
+ * The stored ledger as the UI sees it: records and batches kept current from IndexedDB (also when
+ * another tab changes them), the shared period filter, and the totals every view shows.
+ */
+import { liveQuery, type Subscription } from 'dexie';
+import { filterRecords, totalsByCategory } from '../core/aggregate';
+import { defaultPeriod, periodKey, previousPeriod, yearsWithData, type Period } from '../core/period';
+import type { ImportBatch, LedgerRecord } from '../core/schema';
+import type { LedgerDatabase } from '../db/database';
+
+export class LedgerState {
+  records = $state.raw<LedgerRecord[]>([]);
+  batches = $state.raw<ImportBatch[]>([]);
+  /** False until the first read from IndexedDB answered: no "empty" flash before data arrives. */
+  loaded = $state(false);
+  /** What the clerk picked; null follows the default (the latest year with data). */
+  chosenPeriod = $state<Period | null>(null);
+
+  years = $derived(yearsWithData(this.records.map((r) => r.date)));
+  period = $derived(this.resolvePeriod(this.chosenPeriod, this.years));
+  filtered = $derived(filterRecords(this.records, this.period));
+  totals = $derived(totalsByCategory(this.filtered));
+  /** Totals of the same period a year earlier, for 同比; null when that year has no data. */
+  previousTotals = $derived.by(() => {
+    const prev = previousPeriod(this.period);
+    if (!prev || !('year' in prev) || !this.years.includes(prev.year)) return null;
+    return totalsByCategory(filterRecords(this.records, prev));
+  });
+  hasDemo = $derived(this.batches.some((b) => b.demo));
+  isEmpty = $derived(this.loaded && this.records.length === 0);
+
+  private subscriptions: Subscription[] = [];
+
+  start(db: LedgerDatabase, onError: (e: unknown) => void): void {
+    let recordsLoaded = false;
+    let batchesLoaded = false;
+    const done = () => {
+      if (recordsLoaded && batchesLoaded) this.loaded = true;
+    };
+    this.subscriptions.push(
+      liveQuery(() => db.records.toArray()).subscribe({
+        next: (rows) => {
+          this.records = rows;
+          recordsLoaded = true;
+          done();
+        },
+        error: onError,
+      }),
+      liveQuery(() => db.batches.orderBy('id').toArray()).subscribe({
+        next: (rows) => {
+          this.batches = rows;
+          batchesLoaded = true;
+          done();
+        },
+        error: onError,
+      }),
+    );
+  }
+
+  stop(): void {
+    for (const s of this.subscriptions) s.unsubscribe();
+    this.subscriptions = [];
+  }
+
+  choosePeriod(p: Period | null): void {
+    this.chosenPeriod = p;
+  }
+
+  /** A chosen year that no longer has data (its import was undone) falls back to the default. */
+  private resolvePeriod(chosen: Period | null, years: number[]): Period {
+    if (chosen && (chosen.kind === 'all' || years.includes('year' in chosen ? chosen.year : NaN)))
+      return chosen;
+    return defaultPeriod(years);
+  }
+
+  get periodKey(): string {
+    return periodKey(this.period);
+  }
+}
+
+export const ledger = new LedgerState();
