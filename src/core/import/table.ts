@@ -24,6 +24,9 @@ export type SheetReading = { ok: true; table: TablePreview } | { ok: false; reas
 const HEADER_SCAN_ROWS = 20;
 const SAMPLE_ROWS = 15;
 const TOTAL_LABEL = /^(?:小\s*计|合\s*计|总\s*计|总合计|累\s*计|全年合计)/;
+/** A short group name before the word: 一月小计, 东山村小计, 本月合计, 一季度合计. */
+const NAMED_SUBTOTAL = /^.{1,10}小计[:：]?$/;
+const NAMED_TOTAL = /^.{1,10}(?:合计|总计|累计)[:：]?$/;
 const FOOTER_LABEL =
   /^(?:填表人|审核人|制表人|填报人|统计人|负责人|分管领导|填报日期|制表日期|报送日期|注[:：]|说明[:：]|数据来源|备注[:：])/;
 const UNIT_ROW = /(?:^|\s)单位[:：]\s*(万元|元)/;
@@ -153,8 +156,8 @@ function classifyRow(cells: RawCell[], inFooter: boolean, hidden: boolean): Skip
   // Totals carry their label in one of the first filled cells (合计 in A, or 一月小计 in B); further
   // right it could be a subject that merely starts with the same characters.
   const labels = texts.slice(0, 3).map((t) => t.replace(/[\s\u3000]/g, ''));
-  if (labels.some((t) => /^小\s*计/.test(t))) return 'subtotal';
-  if (labels.some((t) => TOTAL_LABEL.test(t))) return 'total';
+  if (labels.some((t) => /^小\s*计/.test(t) || NAMED_SUBTOTAL.test(t))) return 'subtotal';
+  if (labels.some((t) => TOTAL_LABEL.test(t) || NAMED_TOTAL.test(t))) return 'total';
   if (inFooter || FOOTER_LABEL.test(texts[0] ?? '')) return 'footer';
   if (hidden) return 'hidden';
   return null;
@@ -243,7 +246,8 @@ function readRecord(
         }
         if (q.value === null) return;
         let scale = role.scale;
-        if (role.measure === 'amount' && q.unit === '万元') scale = 10000;
+        // 12.5万 is as common as 12.5万元.
+        if (role.measure === 'amount' && (q.unit === '万元' || q.unit === '万')) scale = 10000;
         else if (role.measure === 'amount' && q.unit === '元') scale = 1;
         values[role.measure] = role.measure === 'amount' ? roundTo(q.value * scale, 2) : q.value * scale;
         filled++;

@@ -14,6 +14,9 @@ export function splitMembers(text: string): string[] {
 }
 
 const STATUS_WORDS: [RegExp, ProposalStatus][] = [
+  // Negations first: 未办结 contains 办结 and 未立案 contains 立案, yet they mean the stage before.
+  [/(?:未|待|不予)立案/, '已提交'],
+  [/(?:未|待)(?:办结|答复|回复)/, '已立案'],
   [/办结|办理完毕|已落实|已解决/, '已办结'],
   [/答复|回复|已办理/, '已答复'],
   [/立案|交办|办理中|正在办理/, '已立案'],

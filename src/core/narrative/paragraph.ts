@@ -38,7 +38,10 @@ function num(
 
 /** Money in 万元 with at most two decimals, as summaries write it (453.68万元). */
 export function wanText(yuan: number): string {
-  return String(roundTo(yuanToWan(yuan), 2));
+  const wan = yuanToWan(yuan);
+  // A few hundred 元 would round to 0万元, a figure that says nothing happened: keep the digits.
+  const twoPlaces = roundTo(wan, 2);
+  return String(twoPlaces === 0 && wan !== 0 ? roundTo(wan, 4) : twoPlaces);
 }
 
 /** A percentage with one decimal, dropping a trailing .0 (71.4%, 100%). */
@@ -131,8 +134,8 @@ export function statisticsParagraph(totals: readonly CategoryTotals[], periodLab
   }
   const parts: ParagraphPart[] = [];
   if (sentences.length === 0) return { text: '', parts };
-  parts.push(text(periodLabel === '全部' ? '累计' : `${periodLabel}，`));
-  parts.push(text('全体委员积极履职，'));
+  const all = periodLabel === '全部';
+  parts.push(text(all ? '全体委员积极履职，累计' : `${periodLabel}，全体委员积极履职，`));
   sentences.forEach((s, i) => {
     if (i > 0) parts.push(text('；'));
     parts.push(...s);
