@@ -35,7 +35,9 @@ export function tableNeedsCategory(table: TablePreview): boolean {
 }
 
 class ImportSession {
-  files = $state<FileEntry[]>([]);
+  // Raw, not deep state: previews hold thousands of records that go straight to IndexedDB, which
+  // cannot clone Svelte's proxies (DataCloneError); entries are replaced, never mutated.
+  files = $state.raw<FileEntry[]>([]);
   /** Bumped to ask the import view to open the file chooser (from the first-run card). */
   chooserRequests = $state(0);
   saving = $state(false);
@@ -61,7 +63,7 @@ class ImportSession {
     const jobs: Promise<void>[] = [];
     for (const file of list) {
       const key = this.nextKey++;
-      this.files.push({ key, name: file.name, status: 'reading' });
+      this.files = [...this.files, { key, name: file.name, status: 'reading' }];
       jobs.push(this.read(key, file));
     }
     await Promise.all(jobs);
@@ -96,13 +98,15 @@ class ImportSession {
   }
 
   private replace(entry: FileEntry): void {
-    const i = this.files.findIndex((f) => f.key === entry.key);
-    if (i >= 0) this.files[i] = entry;
+    this.files = this.files.map((f) => (f.key === entry.key ? entry : f));
   }
 
   setCategory(key: number, tableIndex: number, category: string): void {
     const f = this.files.find((x) => x.key === key);
-    if (f?.status === 'ready') f.categories[tableIndex] = category;
+    if (f?.status !== 'ready') return;
+    const categories = f.categories.slice();
+    categories[tableIndex] = category;
+    this.replace({ ...f, categories });
   }
 
   remove(key: number): void {
