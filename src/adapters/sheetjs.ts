@@ -49,7 +49,8 @@ function toRawSheet(name: string, ws: XLSX.WorkSheet, hidden: boolean): RawSheet
   (ws['!rows'] ?? []).forEach((info, r) => {
     if (info?.hidden) hiddenRows.push(r);
   });
-  return { name, hidden, rows, hiddenRows };
+  const merges = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  return { name, hidden, rows, hiddenRows, merges };
 }
 
 function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkbook> {
@@ -81,7 +82,7 @@ function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkb
   const sheets = wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
     const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
-    return ws ? toRawSheet(name, ws, hidden) : { name, hidden, rows: [], hiddenRows: [] };
+    return ws ? toRawSheet(name, ws, hidden) : { name, hidden, rows: [], hiddenRows: [], merges: [] };
   });
   return { ok: true, value: { fileName, sheets } };
 }

@@ -114,7 +114,10 @@ describe('fixture details the totals alone would not show', () => {
       ['日期', '地点', '金额(元)'],
       ...(t?.records ?? []).map((r) => [r.date, r.place, String(r.values.amount)]),
     ];
-    const again = readSheet({ name: '资金', hidden: false, rows, hiddenRows: [] }, '资金台账.xlsx');
+    const again = readSheet(
+      { name: '资金', hidden: false, rows, hiddenRows: [], merges: [] },
+      '资金台账.xlsx',
+    );
     expect(again.ok && again.table.records.map((r) => r.values.amount)).toEqual(
       t?.records.map((r) => r.values.amount),
     );

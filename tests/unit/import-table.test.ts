@@ -5,7 +5,7 @@ import { headerSignature, previewWorkbook, skipSummary } from '../../src/core/im
 import type { NewRecord } from '../../src/core/schema';
 
 function sheet(name: string, rows: RawCell[][], hiddenRows: number[] = []): RawSheet {
-  return { name, hidden: false, rows, hiddenRows };
+  return { name, hidden: false, rows, hiddenRows, merges: [] };
 }
 
 function table(s: RawSheet, fileName = '台账.xlsx'): TablePreview {

@@ -18,6 +18,13 @@ export interface RawSheet {
   rows: RawCell[][];
   /** 0-based indexes of rows hidden in the sheet. */
   hiddenRows: number[];
+  /** Merged ranges (0-based, inclusive): a merged title or group header spans several cells. */
+  merges: CellRange[];
+}
+
+export interface CellRange {
+  s: { r: number; c: number };
+  e: { r: number; c: number };
 }
 
 export interface RawWorkbook {
