@@ -1,39 +1,86 @@
-/** The page's side of the parsing worker: one worker, requests matched to answers by id. */
+/**
+ * The page's side of the parsing workers: one worker per file, so a file can be cancelled (its
+ * worker terminated) without disturbing the others, and its parsed workbook stays in that worker
+ * for re-reading a sheet with the clerk's corrections.
+ */
 import type { FileReading } from '../core/import/reasons';
-import type { FilePreview } from '../core/import/types';
-import type { ReadRequest, ReadResponse } from './read.protocol';
+import type { FilePreview, TableOptions, TablePreview } from '../core/import/types';
+import type { SavedMapping } from '../core/schema';
+import type { ReadPhase, ReadRequest, ReadResponse } from './read.protocol';
 import ReadWorker from './read.worker?worker&inline';
 
-let worker: Worker | null = null;
-let nextId = 1;
-const pending = new Map<number, (r: FileReading<FilePreview>) => void>();
+type Pending = (r: ReadResponse) => void;
 
-function getWorker(): Worker {
-  if (worker) return worker;
-  const w = new ReadWorker();
-  w.onmessage = (e: MessageEvent<ReadResponse>) => {
-    const resolve = pending.get(e.data.id);
-    pending.delete(e.data.id);
-    resolve?.(e.data.result);
-  };
-  w.onerror = (e) => {
-    // A worker that dies (out of memory on a huge sheet) fails every request in flight, clearly.
-    for (const resolve of pending.values()) resolve({ ok: false, reason: 'unreadable', detail: e.message });
-    pending.clear();
-    w.terminate();
-    worker = null;
-  };
-  worker = w;
-  return w;
+export class LedgerFileReader {
+  private worker: Worker | null = new ReadWorker();
+  private nextId = 1;
+  private pending = new Map<number, Pending>();
+  private onProgress: ((phase: ReadPhase) => void) | null = null;
+
+  constructor() {
+    const w = this.worker;
+    if (!w) return;
+    w.onmessage = (e: MessageEvent<ReadResponse>) => {
+      if (e.data.type === 'progress') {
+        this.onProgress?.(e.data.phase);
+        return;
+      }
+      const resolve = this.pending.get(e.data.id);
+      this.pending.delete(e.data.id);
+      resolve?.(e.data);
+    };
+    w.onerror = (e) => {
+      // A worker that dies (out of memory on a huge sheet) answers every request in flight, clearly.
+      e.preventDefault();
+      this.fail(e.message || 'worker error');
+    };
+  }
+
+  private send(req: ReadRequest, transfer: Transferable[] = []): Promise<ReadResponse> {
+    return new Promise((resolve) => {
+      if (!this.worker) {
+        resolve(req.type === 'read' ? cancelled(req.id) : { type: 'table', id: req.id, table: null });
+        return;
+      }
+      this.pending.set(req.id, resolve);
+      this.worker.postMessage(req, transfer);
+    });
+  }
+
+  /** Read the file in the worker; the bytes are transferred, not copied. */
+  async read(
+    file: File,
+    saved: SavedMapping[],
+    onProgress: (phase: ReadPhase) => void,
+  ): Promise<FileReading<FilePreview>> {
+    this.onProgress = onProgress;
+    const buffer = await file.arrayBuffer();
+    const id = this.nextId++;
+    const res = await this.send({ type: 'read', id, fileName: file.name, buffer, saved }, [buffer]);
+    return res.type === 'file' ? res.result : { ok: false, reason: 'unreadable' };
+  }
+
+  /** Read one sheet again with corrected header rows, roles or category. */
+  async remap(sheetIndex: number, options: TableOptions): Promise<TablePreview | null> {
+    const id = this.nextId++;
+    const res = await this.send({ type: 'remap', id, sheetIndex, options });
+    return res.type === 'table' ? res.table : null;
+  }
+
+  /** Stop reading: the worker is terminated and anything waiting is answered as cancelled. */
+  dispose(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    this.fail('cancelled');
+  }
+
+  private fail(detail: string): void {
+    for (const [id, resolve] of this.pending)
+      resolve({ type: 'file', id, result: { ok: false, reason: 'unreadable', detail } });
+    this.pending.clear();
+  }
 }
 
-/** Read a file in the worker; the buffer is transferred, not copied. */
-export async function readLedgerFile(file: File): Promise<FileReading<FilePreview>> {
-  const buffer = await file.arrayBuffer();
-  const id = nextId++;
-  return new Promise((resolve) => {
-    pending.set(id, resolve);
-    const request: ReadRequest = { id, fileName: file.name, buffer };
-    getWorker().postMessage(request, [buffer]);
-  });
+function cancelled(id: number): ReadResponse {
+  return { type: 'file', id, result: { ok: false, reason: 'unreadable', detail: 'cancelled' } };
 }

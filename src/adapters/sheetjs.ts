@@ -5,10 +5,25 @@
 import * as XLSX from '@e965/xlsx';
 import { isoDay } from '../core/dates';
 import { contentHash } from '../core/hash';
-import type { FileReading } from '../core/import/reasons';
-import { decodeText, isLockFileName, sniffKind } from '../core/import/sniff';
+import type { FileReading, FileRefusal } from '../core/import/reasons';
+import { decodeText, isLockFileName, sniffKind, type FileKind } from '../core/import/sniff';
 import type { FilePreview, RawCell, RawSheet, RawWorkbook } from '../core/import/types';
 import { previewWorkbook } from '../core/import/workbook';
+import type { SavedMapping } from '../core/schema';
+import { cptable } from './cptable';
+
+// Legacy .xls strings (BIFF2–BIFF5) are stored in the file's codepage, GBK for Chinese: decode them with
+// the runtime's TextDecoder rather than bundling SheetJS's 470 KB codepage tables.
+XLSX.set_cptable(cptable);
+
+/** The slice of SheetJS's bundled CFB library (OLE2 and zip containers) used here; it ships untyped. */
+interface Container {
+  FullPaths: string[];
+}
+const CFB = XLSX.CFB as {
+  read(data: Uint8Array, options: { type: 'array' }): Container;
+  find(container: Container, path: string): { content?: ArrayLike<number> | null } | null;
+};
 
 function toRawCell(cell: XLSX.CellObject | undefined): RawCell {
   if (!cell) return null;
@@ -53,7 +68,7 @@ function toRawSheet(name: string, ws: XLSX.WorkSheet, hidden: boolean): RawSheet
   return { name, hidden, rows, hiddenRows, merges };
 }
 
-function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkbook> {
+export function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkbook> {
   if (isLockFileName(fileName)) return { ok: false, reason: 'lock-file' };
   const kind = sniffKind(bytes);
   if (kind === 'empty') return { ok: false, reason: 'empty' };
@@ -66,7 +81,8 @@ function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkb
       cellDates: false,
       cellFormula: false,
       cellHTML: false,
-      cellStyles: false,
+      // Row properties (hidden rows) are only read with cellStyles: a hidden draft row must not count.
+      cellStyles: true,
     };
     wb =
       kind === 'text' || kind === 'markup'
@@ -75,10 +91,11 @@ function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkb
           XLSX.read(decodeText(bytes), { ...options, type: 'string', raw: kind === 'text' })
         : XLSX.read(bytes, { ...options, type: 'array' });
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    if (/password|encrypt/i.test(message)) return { ok: false, reason: 'encrypted', detail: message };
-    return { ok: false, reason: 'unreadable', detail: message };
+    return refusal(kind, bytes, e instanceof Error ? e.message : String(e));
   }
+  // SheetJS can hand back a workbook with no sheets (a zip whose workbook part lists none): that is a
+  // broken file, not an empty ledger.
+  if (wb.SheetNames.length === 0) return refusal(kind, bytes, 'the workbook has no sheets');
   const sheets = wb.SheetNames.map((name, i) => {
     const ws = wb.Sheets[name];
     const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
@@ -87,10 +104,57 @@ function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkb
   return { ok: true, value: { fileName, sheets } };
 }
 
-export function readFile(fileName: string, bytes: Uint8Array): FileReading<FilePreview> {
+/**
+ * Why SheetJS could not read a file, from what the container holds rather than from its error text
+ * alone: an OLE container with EncryptionInfo/EncryptedPackage is a password-protected .xlsx, and one
+ * without a Workbook stream is a Word or PowerPoint file; a zip without xl/ or an OpenDocument
+ * spreadsheet is a .docx, .pptx or .odt; a zip or OLE container that cannot even be listed is cut off.
+ */
+function refusal(kind: FileKind, bytes: Uint8Array, message: string): FileReading<never> {
+  const refuse = (reason: FileRefusal): FileReading<never> => ({ ok: false, reason, detail: message });
+  const saysEncrypted = /password|encrypt/i.test(message);
+  if (kind !== 'ole' && kind !== 'zip') return refuse(saysEncrypted ? 'encrypted' : 'unreadable');
+  let container: Container;
+  try {
+    container = CFB.read(bytes, { type: 'array' });
+  } catch {
+    // Cut off (no central directory, no sector table) or a zip with encrypted entries.
+    return refuse(saysEncrypted ? 'encrypted' : 'unreadable');
+  }
+  const has = (path: string) => CFB.find(container, path) !== null;
+  if (kind === 'ole') {
+    if (saysEncrypted || has('/EncryptionInfo') || has('/EncryptedPackage')) return refuse('encrypted');
+    const sheetStreams = ['/Workbook', '/Book', '/PerfectOffice_MAIN', '/NativeContent_MAIN'];
+    return refuse(sheetStreams.some(has) ? 'unreadable' : 'not-spreadsheet');
+  }
+  if (saysEncrypted) return refuse('encrypted');
+  // A zip cut short has lost its central directory: CFB then lists nothing but its own placeholder.
+  const files = container.FullPaths.filter((p) => !p.endsWith('/') && !p.includes('\u0001Sh33tJ5'));
+  if (files.length === 0) return refuse('unreadable');
+  // Some writers store zip entries with backslashes (xl\sharedStrings.xml).
+  const excel = files.some((p) => /(^|[/\\])xl[/\\]/i.test(p));
+  const mimetype = CFB.find(container, 'mimetype')?.content;
+  const openDocument = mimetype ? /spreadsheet/.test(String.fromCharCode(...Array.from(mimetype))) : false;
+  return refuse(excel || openDocument ? 'unreadable' : 'not-spreadsheet');
+}
+
+/** Read a file and preview every table; saved mappings of known header signatures are applied. */
+export function readFile(
+  fileName: string,
+  bytes: Uint8Array,
+  saved: readonly SavedMapping[] = [],
+): FileReading<FilePreview> {
   const wb = readWorkbook(fileName, bytes);
   if (!wb.ok) return wb;
-  const preview = previewWorkbook(wb.value, contentHash(bytes));
+  return previewOf(wb.value, contentHash(bytes), saved);
+}
+
+export function previewOf(
+  wb: RawWorkbook,
+  hash: string,
+  saved: readonly SavedMapping[] = [],
+): FileReading<FilePreview> {
+  const preview = previewWorkbook(wb, hash, saved);
   if (preview.tables.length === 0) return { ok: false, reason: 'no-table' };
   return { ok: true, value: preview };
 }

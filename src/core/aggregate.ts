@@ -25,7 +25,7 @@ export interface CategoryTotals {
   proposal: ProposalCounts | null;
 }
 
-type RecordLike = Pick<LedgerRecord, 'date' | 'category' | 'values' | 'status' | 'satisfaction'>;
+type RecordLike = Pick<LedgerRecord, 'date' | 'category' | 'values' | 'status' | 'satisfaction' | 'tally'>;
 
 export function filterRecords<T extends Pick<LedgerRecord, 'date'>>(
   records: readonly T[],
@@ -56,7 +56,7 @@ export function totalsByCategory(records: readonly RecordLike[]): CategoryTotals
     }
     a.records++;
     const values = r.values;
-    if (values.count === undefined) sumOf(a.sums, 'count').add(1);
+    if (values.count === undefined && !r.tally) sumOf(a.sums, 'count').add(1);
     for (const key in values) {
       const v = values[key as MeasureKey];
       if (v !== undefined) sumOf(a.sums, key as MeasureKey).add(v);

@@ -50,8 +50,11 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
  */
 export function parseDateText(raw: string, contextYear?: number): string | null {
   const s = raw
-    .replace(/[\s\u3000]/g, '')
-    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .trim()
+    // A time after the day (2023/3/5 10:30, 2023-03-05 00:00:00) says nothing more about the day.
+    .replace(/[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2}(?:\.\d+)?)?$/, '')
+    .replace(/[\s\u3000]/g, '');
   let m = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/.exec(s);
   if (m) return isoDay(Number(m[1]), Number(m[2]), Number(m[3]));
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(s);

@@ -72,28 +72,68 @@ export function toHalfWidth(s: string): string {
 }
 
 export type ParsedQuantity =
-  | { ok: true; value: number; /** a unit written in the cell, e.g. 万元, 元, 人 */ unit: string }
-  | { ok: true; value: null; unit: '' }
+  | {
+      ok: true;
+      value: number;
+      /** A unit written in the cell, e.g. 万元, 元, 人. */
+      unit: string;
+      /** The clerk wrote an estimate (约50, 600多, 50左右): kept as the number, flagged for checking. */
+      approximate: boolean;
+    }
+  | { ok: true; value: null; unit: ''; approximate: false }
   | { ok: false; reason: 'not-a-number' };
 
 /** Placeholders that mean "nothing" in a ledger cell. */
-const EMPTY_MARKS = new Set(['', '/', '／', '-', '—', '——', '－', '无', '暂无', '空', 'N/A', 'n/a']);
+const EMPTY_MARKS = new Set([
+  '',
+  '/',
+  '／',
+  '-',
+  '—',
+  '——',
+  '－',
+  '–',
+  '无',
+  '暂无',
+  '空',
+  'N/A',
+  'n/a',
+  '#N/A',
+]);
+const NOTHING: ParsedQuantity = { ok: true, value: null, unit: '', approximate: false };
+const APPROX_BEFORE = /^(?:约|大约|近|逾|超过|超|达|共|计|合计)/;
+const APPROX_AFTER = /(?:多|余|左右|以上|上下)/;
 
 /**
- * A quantity cell as clerks type it: `600`, `600人`, `12.5万元`, `1,250,000.00`, `６００`.
+ * A quantity cell as clerks type it: `600`, `600人`, `12.5万元`, `1,250,000.00`, `６００`, `约50`.
  * Blank and placeholder cells (`/`, `—`) are "no value", not zero and not an error.
  */
 export function parseQuantity(raw: string | number | null | undefined): ParsedQuantity {
-  if (raw === null || raw === undefined) return { ok: true, value: null, unit: '' };
+  if (raw === null || raw === undefined) return NOTHING;
   if (typeof raw === 'number') {
-    return Number.isFinite(raw) ? { ok: true, value: raw, unit: '' } : { ok: false, reason: 'not-a-number' };
+    return Number.isFinite(raw)
+      ? { ok: true, value: raw, unit: '', approximate: false }
+      : { ok: false, reason: 'not-a-number' };
   }
-  const s = toHalfWidth(raw).replace(/[\s\u00a0\u3000]/g, '');
-  if (EMPTY_MARKS.has(s)) return { ok: true, value: null, unit: '' };
-  const m = /^([+-]?)[¥￥]?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([\u4e00-\u9fa5]{0,3})$/.exec(s);
+  let s = toHalfWidth(raw)
+    .replace(/[\s\u00a0\u3000]/g, '')
+    .replace(/^="?(.*?)"?$/, '$1');
+  if (EMPTY_MARKS.has(s)) return NOTHING;
+  let approximate = false;
+  const before = APPROX_BEFORE.exec(s);
+  if (before) {
+    approximate = !/^(?:共|计|合计|达)/.test(before[0]);
+    s = s.slice(before[0].length);
+  }
+  const m = /^([+-]?)[¥￥$]?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?([\u4e00-\u9fa5]{0,4})$/.exec(s);
   if (!m || (m[2] === undefined && m[3] === undefined)) return { ok: false, reason: 'not-a-number' };
   const digits = `${m[2] ?? '0'}${m[3] ?? ''}`.replace(/,/g, '');
   const value = Number(`${m[1] ?? ''}${digits}`);
   if (!Number.isFinite(value)) return { ok: false, reason: 'not-a-number' };
-  return { ok: true, value, unit: m[4] ?? '' };
+  let unit = m[4] ?? '';
+  if (APPROX_AFTER.test(unit)) {
+    approximate = true;
+    unit = unit.replace(APPROX_AFTER, '');
+  }
+  return { ok: true, value, unit, approximate };
 }

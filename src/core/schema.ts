@@ -32,7 +32,8 @@ export interface RecordSource {
 
 /**
  * One event or one line of a ledger, as stored.
- * `date` is ISO `YYYY-MM-DD`, or `YYYY-MM` when only the month is known, or '' when unknown.
+ * `date` is ISO `YYYY-MM-DD`, or `YYYY-MM` when only the month is known, `YYYY` when only the year
+ * is (a statistics table of a year), or '' when unknown.
  */
 export interface LedgerRecord {
   batchId: number;
@@ -50,6 +51,11 @@ export interface LedgerRecord {
   /** 填报单位, the reporting unit. */
   unit: string;
   source: RecordSource;
+  /**
+   * A figure from a statistics table (months across, or one row per village), not one event: it
+   * counts no event by itself, so its `count` is only what the table states.
+   */
+  tally?: boolean;
 }
 
 /** A record before it is given its batch: what the importer and the demo generator produce. */
@@ -72,22 +78,39 @@ export interface ImportBatch {
   demo: boolean;
 }
 
+/** Column roles that carry one field of a record. */
+export const FIELD_ROLES = [
+  'date',
+  'category',
+  'members',
+  'place',
+  'subject',
+  'status',
+  'satisfaction',
+  'note',
+  'unit',
+] as const;
+export type FieldRoleKind = (typeof FIELD_ROLES)[number];
+
 /** What a column of a ledger means. */
 export type ColumnRole =
-  | { kind: 'date' }
-  | { kind: 'category' }
-  | { kind: 'members' }
-  | { kind: 'place' }
-  | { kind: 'subject' }
-  | { kind: 'status' }
-  | { kind: 'satisfaction' }
-  | { kind: 'note' }
-  | { kind: 'unit' }
+  | { kind: FieldRoleKind }
   | {
       kind: 'measure';
       measure: MeasureKey;
-      /** multiply the cell by this to get the stored unit (元 for amount) */ scale: number;
+      /** Multiply the cell by this to get the stored unit (元 for amount). */
+      scale: number;
+      /** The category this column counts, in statistics tables with columns of several categories. */
+      category?: string;
     }
+  /** Months (or quarters) across: the column holds the values of this month (1–12). */
+  | { kind: 'month'; month: number; quarter?: boolean }
+  /** Items down: the row label (走访群众) naming the category and measure of a wide table's row. */
+  | { kind: 'item' }
+  /** The unit of a wide table's row (人次, 户, 万元). */
+  | { kind: 'itemUnit' }
+  /** A row total column (全年合计) of a wide table: checked against the months, not imported. */
+  | { kind: 'rowTotal' }
   | { kind: 'ignore' };
 
 /** A mapping saved per header signature, applied automatically the next time. */
@@ -97,6 +120,9 @@ export interface SavedMapping {
   roles: ColumnRole[];
   /** Category for tables without a category column. */
   category: string;
+  /** Header rows (1-based, inclusive) as the clerk confirmed them. */
+  headerStart: number;
+  headerEnd: number;
   updatedAt: string;
 }
 

@@ -1,6 +1,6 @@
 /** Reads and writes of ledger data. Every write that touches several rows is one transaction. */
 import Dexie from 'dexie';
-import type { ImportBatch, LedgerRecord, NewRecord } from '../core/schema';
+import type { ImportBatch, LedgerRecord, NewRecord, SavedMapping } from '../core/schema';
 import type { LedgerDatabase } from './database';
 
 export class DuplicateImportError extends Error {
@@ -20,8 +20,13 @@ export interface BatchToAdd {
  * batch, or nothing is (a full disk or a closed tab midway leaves no half import behind). Content
  * already imported is refused inside the same transaction, so two tabs cannot both add it.
  */
-export async function addBatches(db: LedgerDatabase, items: readonly BatchToAdd[]): Promise<number[]> {
-  return db.transaction('rw', db.batches, db.records, async () => {
+export async function addBatches(
+  db: LedgerDatabase,
+  items: readonly BatchToAdd[],
+  mappings: readonly SavedMapping[] = [],
+): Promise<number[]> {
+  return db.transaction('rw', db.batches, db.records, db.mappings, async () => {
+    if (mappings.length > 0) await db.mappings.bulkPut(mappings.slice());
     const ids: number[] = [];
     for (const { batch, records } of items) {
       if (batch.contentHash) {
@@ -117,6 +122,10 @@ export async function removeDemo(db: LedgerDatabase): Promise<number> {
     const ids = (await db.batches.filter((b) => b.demo).primaryKeys()) as number[];
     return removeBatches(db, ids);
   });
+}
+
+export async function listMappings(db: LedgerDatabase): Promise<SavedMapping[]> {
+  return db.mappings.toArray();
 }
 
 export async function getSetting<T>(db: LedgerDatabase, key: string): Promise<T | undefined> {

@@ -43,8 +43,29 @@ export const t = {
     choose: '选择文件',
     hint: '支持 .xlsx、.xls、.et、.ods、.csv、.txt，可一次选择多个文件。第一行（或标题下面一行）应为表头，如：日期、类别、委员、地点、人数、户数、金额（万元）。',
     reading: (name: string) => `正在读取 ${name}……`,
+    phase: { load: '正在打开文件', parse: '正在解析表格', analyse: '正在识别表头和数据' },
+    cancelFile: '取消',
+    headerRows: '表头行',
+    headerRowsTo: '至',
+    apply: '应用',
+    shape: {
+      rows: '每行一条记录',
+      wide: '月份横排的统计表（按月拆分）',
+      stats: '多类别统计表（每列一个类别）',
+    },
+    includeTable: '导入此表',
+    hiddenSheet: '这是隐藏的工作表，默认不导入',
+    hiddenRows: (n: number) => `表中有 ${n} 行被隐藏`,
+    includeHidden: '也导入隐藏行',
+    mappingSaved: '已按上次保存的对应关系识别',
+    mappingUser: '已按您的修改重新识别',
+    lowConfidence: '请核对',
+    columnCategory: '该列类别',
+    customMeasure: '自定义指标名称（如：吨、间）',
+    duplicates: (n: number) => `有 ${n} 条记录与已导入或其他文件中的记录完全相同，可能重复`,
     confirm: '确认导入',
     cancel: '取消',
+    cancelAll: '取消导入',
     tableOf: (file: string, sheet: string) => `${file} › ${sheet}`,
     headerAt: (row: number) => `表头在第 ${row} 行`,
     verdict: (records: number, skipped: number) => `将导入 ${records} 条记录；跳过 ${skipped} 行`,
@@ -52,11 +73,24 @@ export const t = {
     roleHeader: '用途',
     category: '类别',
     chooseCategory: '请选择本表的类别',
-    categoryFrom: { column: '取自“类别”列', sheet: '取自工作表名称', file: '取自文件名', none: '未能识别' },
+    categoryFrom: {
+      column: '取自“类别”列',
+      header: '取自表头',
+      sheet: '取自工作表名称',
+      title: '取自表格标题',
+      file: '取自文件名',
+      user: '您选择的',
+      none: '未能识别',
+    },
     done: (tables: number, records: number) => `已导入 ${tables} 个表、${records} 条记录`,
     undo: '撤销',
     undone: '已撤销这次导入',
-    sheetSkipped: { empty: '空白工作表', hidden: '隐藏的工作表', 'no-header': '未找到表头' },
+    sheetSkipped: {
+      empty: '空白工作表',
+      hidden: '隐藏的工作表',
+      'no-header': '未找到表头',
+      notes: '说明文字，不是台账',
+    },
     noRecords: '没有可导入的记录',
     sampleTitle: '文件前几行',
     dataRow: '数据',
@@ -66,7 +100,10 @@ export const t = {
   skip: {
     blank: '空行',
     title: '标题',
+    unit: '单位',
     header: '表头',
+    lanci: '栏次',
+    group: '分组',
     total: '合计',
     subtotal: '小计',
     footer: '表尾',
@@ -84,6 +121,11 @@ export const t = {
     note: '备注',
     unit: '填报单位',
     ignore: '忽略',
+    item: '项目（行名称）',
+    itemUnit: '计量单位',
+    rowTotal: '行合计（只核对）',
+    month: (m: number, quarter: boolean) => (quarter ? `第${'一二三四'[(m - 1) / 3] ?? ''}季度` : `${m}月`),
+    custom: '自定义指标…',
     measure: {
       count: '期数/次数',
       people: '人数/人次',
@@ -116,6 +158,16 @@ export const t = {
         return `“${w.column}”与前面的列用途相同，已忽略`;
       case 'no-category':
         return '表中没有“类别”列，文件名和工作表名也看不出类别，请选择';
+      case 'approximate':
+        return `第 ${w.row} 行“${w.column}”是约数“${w.text}”，按数字计入，请核对`;
+      case 'no-year':
+        return '标题、工作表名和文件名中都没有年份，日期无法确定年份';
+      case 'total-mismatch':
+        return `第 ${w.row} 行合计的“${w.column}”为 ${w.stated}，按明细计算为 ${w.computed}`;
+      case 'error-total':
+        return `第 ${w.row} 行合计的“${w.column}”是错误值 ${w.text}，台账自身的合计公式已损坏`;
+      case 'possible-duplicates':
+        return `有 ${w.count} 条记录与已导入的记录完全相同，可能重复（例如月报和季报都记了同一件事）`;
     }
   },
   dashboard: {

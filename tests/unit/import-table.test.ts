@@ -35,7 +35,7 @@ const VISITS: RawCell[][] = [
   [null, null, null, null, null, null, null, null], // row 5: blank
   [45000, '李明，张丽', '西岭村', 8, 3, null, 0.25, '雨天改期'], // row 6
   ['小计', null, null, 20, 8, 20, 1.75, null], // row 7
-  ['2023.4.1', '陈国强', '南溪村', '约50', '4', '/', '—', ''], // row 8: bad number, kept
+  ['2023.4.1', '陈国强', '南溪村', '五十', '4', '/', '—', ''], // row 8: bad number, kept
   ['2023-02-30', '赵建军', '北坪村', 6, 2, 10, null, null], // row 9: bad date, kept
   ['', '', '', '', '', '', '', ''], // row 10: blank strings
   ['合计', null, null, 26, 14, 30, 1.75, null], // row 11
@@ -48,7 +48,7 @@ describe('readSheet: a titled ledger with 单位:万元, subtotals, totals and f
   const t = table(sheet('1月', VISITS), '走访台账.xlsx');
 
   it('finds the header under the title rows', () => {
-    expect(t.headerRow).toBe(3);
+    expect(t.headerStart).toBe(3);
     expect(t.headers).toEqual(['日期', '委员', '地点', '走访人数', '户数', '发放资料(份)', '金额', '备注']);
     expect(t.roles.map((r) => (r.kind === 'measure' ? `${r.measure}×${r.scale}` : r.kind))).toEqual([
       'date',
@@ -68,7 +68,7 @@ describe('readSheet: a titled ledger with 单位:万元, subtotals, totals and f
 
   it.each<[number, SkipReason]>([
     [1, 'title'],
-    [2, 'title'],
+    [2, 'unit'],
     [3, 'header'],
     [5, 'blank'],
     [7, 'subtotal'],
@@ -124,9 +124,20 @@ describe('readSheet: a titled ledger with 单位:万元, subtotals, totals and f
 
   it('warns about the bad number and the bad date, nothing else', () => {
     expect(t.warnings).toEqual([
-      { kind: 'bad-number', row: 8, column: '走访人数', text: '约50' },
+      { kind: 'bad-number', row: 8, column: '走访人数', text: '五十' },
       { kind: 'bad-date', row: 9, text: '2023-02-30' },
     ]);
+  });
+
+  it('counts an estimate (约50) as its number, with a warning to check it', () => {
+    const est = table(
+      sheet('走访', [
+        ['日期', '委员', '人数'],
+        ['2023-03-05', '江峰', '约50'],
+      ]),
+    );
+    expect(est.records[0]?.values.people).toBe(50);
+    expect(est.warnings).toEqual([{ kind: 'approximate', row: 2, column: '人数', text: '约50' }]);
   });
 
   it('totals exclude the 小计 and 合计 rows', () => {
@@ -190,15 +201,16 @@ describe('readSheet: hidden rows, empty rows and group labels', () => {
     expect(t.records.map((r) => r.values.people)).toEqual([10, 30]);
   });
 
-  it.each<[string, RawCell[]]>([
-    ['a category alone', [null, '走访', null, null]],
-    ['a group label in the category column', [null, '一、走访群众', null, null]],
-    ['a category and a note only', [null, '培训', null, null, '待补录']],
-  ])('skips a row with %s as empty-values', (_name, row) => {
+  it.each<[string, RawCell[], SkipReason]>([
+    // One text and nothing else labels the rows below it (一、走访群众), it is not an event.
+    ['a category alone', [null, '走访', null, null], 'group'],
+    ['a group label in the category column', [null, '一、走访群众', null, null], 'group'],
+    ['a category and a note only', [null, '培训', null, null, '待补录'], 'empty-values'],
+  ])('skips a row with %s', (_name, row, reason) => {
     const t = table(
       sheet('台账', [['日期', '类别', '委员', '人数', '备注'], row, ['2023-03-05', '走访', '江峰', 10, '']]),
     );
-    expect(reasonOf(t, 2)).toBe('empty-values');
+    expect(reasonOf(t, 2)).toBe(reason);
     expect(t.records.map((r) => r.source.row)).toEqual([3]);
   });
 });
@@ -368,7 +380,7 @@ describe('readSheet: refusals', () => {
 });
 
 describe('previewWorkbook / headerSignature / skipSummary', () => {
-  it('passes over hidden, empty and header-less sheets with a reason', () => {
+  it('reports hidden sheets as tables not imported by default, and passes over empty and notes sheets', () => {
     const good = sheet('走访', [
       ['日期', '委员', '人数'],
       ['2023-03-05', '江峰', 10],
@@ -385,11 +397,13 @@ describe('previewWorkbook / headerSignature / skipSummary', () => {
       },
       'hash-1',
     );
-    expect(preview.tables.map((t) => t.sheet)).toEqual(['走访']);
+    expect(preview.tables.map((t) => [t.sheet, t.hiddenSheet])).toEqual([
+      ['走访', false],
+      ['旧表', true],
+    ]);
     expect(preview.skippedSheets).toEqual([
-      { sheet: '旧表', reason: 'hidden' },
       { sheet: 'Sheet2', reason: 'empty' },
-      { sheet: '填表说明', reason: 'no-header' },
+      { sheet: '填表说明', reason: 'notes' },
     ]);
     expect(preview.contentHash).toBe('hash-1');
   });
@@ -401,7 +415,8 @@ describe('previewWorkbook / headerSignature / skipSummary', () => {
   it('counts skipped rows per reason in first-seen order', () => {
     const t = table(sheet('1月', VISITS));
     expect(skipSummary(t.skipped)).toEqual([
-      ['title', 2],
+      ['title', 1],
+      ['unit', 1],
       ['header', 1],
       ['blank', 2],
       ['subtotal', 1],

@@ -172,8 +172,13 @@ describe('toHalfWidth', () => {
 });
 
 describe('parseQuantity', () => {
-  const num = (value: number, unit = ''): ParsedQuantity => ({ ok: true, value, unit });
-  const none: ParsedQuantity = { ok: true, value: null, unit: '' };
+  const num = (value: number, unit = '', approximate = false): ParsedQuantity => ({
+    ok: true,
+    value,
+    unit,
+    approximate,
+  });
+  const none: ParsedQuantity = { ok: true, value: null, unit: '', approximate: false };
   const nan: ParsedQuantity = { ok: false, reason: 'not-a-number' };
 
   it.each<[string | number | null | undefined, ParsedQuantity]>([
@@ -203,7 +208,12 @@ describe('parseQuantity', () => {
     ['无', none],
     [null, none],
     [undefined, none],
-    ['约50', nan],
+    // Estimates are numbers the clerk meant, kept and flagged (the preview warns about them).
+    ['约50', num(50, '', true)],
+    ['600多人', num(600, '人', true)],
+    ['50左右', num(50, '', true)],
+    ['共12人', num(12, '人')],
+    ['="0012"', num(12)],
     ['abc', nan],
     ['1,25', nan],
     ['12,5000', nan],

@@ -12,10 +12,25 @@ export function sniffKind(bytes: Uint8Array): FileKind {
   if (b(0) === 0xd0 && b(1) === 0xcf && b(2) === 0x11 && b(3) === 0xe0) return 'ole';
   // BIFF2–BIFF4 worksheets start with a BOF record: 0x0009, 0x0209, 0x0409 (Excel 2.x–4.x).
   if (b(0) === 0x09 && (b(1) === 0x00 || b(1) === 0x02 || b(1) === 0x04)) return 'biff';
+  if (NOT_SPREADSHEETS.some((magic) => magic.every((m, i) => b(i) === m))) return 'binary';
   const head = decodeText(bytes.subarray(0, 2048)).trimStart().slice(0, 200).toLowerCase();
   if (head.startsWith('<')) return /<(?:html|table|\?xml|workbook|!doctype)/.test(head) ? 'markup' : 'text';
   return looksLikeText(bytes) ? 'text' : 'binary';
 }
+
+/**
+ * Files that are surely not ledgers, by their magic numbers: a PDF's first kilobytes can be plain ASCII
+ * and pass for text. PDF, PNG, JPEG, GIF, gzip, 7-Zip, RAR.
+ */
+const NOT_SPREADSHEETS: readonly (readonly number[])[] = [
+  [0x25, 0x50, 0x44, 0x46, 0x2d], // %PDF-
+  [0x89, 0x50, 0x4e, 0x47], // \x89PNG
+  [0xff, 0xd8, 0xff],
+  [0x47, 0x49, 0x46, 0x38], // GIF8
+  [0x1f, 0x8b],
+  [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c], // 7z
+  [0x52, 0x61, 0x72, 0x21, 0x1a, 0x07], // Rar!
+];
 
 /** Text has no NUL bytes and few control characters in its first 4 KB (UTF-16 is handled by its BOM). */
 function looksLikeText(bytes: Uint8Array): boolean {

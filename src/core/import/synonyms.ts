@@ -3,9 +3,9 @@
  * this dictionary turns a header into a role, and a unit written in the header (`金额(万元)`, `人数(人次)`)
  * into the measure and its scale.
  */
-import type { ColumnRole, MeasureKey } from '../schema';
+import type { ColumnRole, FieldRoleKind, MeasureKey } from '../schema';
 
-type RoleKind = Exclude<ColumnRole['kind'], 'measure' | 'ignore'>;
+type RoleKind = FieldRoleKind;
 
 const ROLE_WORDS: [RoleKind, string[]][] = [
   [
@@ -46,6 +46,15 @@ const ROLE_WORDS: [RoleKind, string[]][] = [
       '联系委员',
       '提交人',
       '领办委员',
+      '走访人',
+      '调研人',
+      '参加人',
+      '提出人',
+      '提案者',
+      '提案委员',
+      '经办人',
+      '负责委员',
+      '履职委员',
     ],
   ],
   [
@@ -90,7 +99,7 @@ const ROLE_WORDS: [RoleKind, string[]][] = [
       '事由',
     ],
   ],
-  ['status', ['办理状态', '状态', '办理情况', '办理结果', '进展情况']],
+  ['status', ['办理状态', '状态', '办理情况', '办理结果', '进展情况', '办理进度', '答复情况', '落实情况']],
   ['satisfaction', ['满意度', '满意程度', '评价', '委员评价', '满意情况', '反馈意见', '委员意见']],
   ['note', ['备注', '说明', '情况说明', '附注']],
   ['unit', ['填报单位', '单位名称', '所属单位', '报送单位']],
@@ -166,7 +175,11 @@ const UNIT_MEASURE: Record<string, { measure: MeasureKey; scale: number }> = {
 };
 
 export function normalizeHeader(text: string): string {
-  return text.replace(/[\s\u3000]/g, '').replace(/[：:]$/, '');
+  return text
+    .replace(/[\s\u3000]/g, '')
+    .replace(/（/g, '(')
+    .replace(/）/g, ')')
+    .replace(/[：:]$/, '');
 }
 
 export interface RoleSuggestion {
@@ -231,8 +244,9 @@ const CATEGORY_KEYWORDS: [string, string][] = [
   ['走访', '走访'],
   ['培训', '培训'],
   ['资金', '资金'],
-  ['视察', '视察'],
+  // 视察调研 is filed as 调研: the later, more specific word of the pair.
   ['调研', '调研'],
+  ['视察', '视察'],
   ['学习', '学习'],
   ['会议', '会议'],
   ['协商', '会议'],

@@ -33,7 +33,17 @@ export interface RawWorkbook {
 }
 
 export type SkipReason =
-  'blank' | 'title' | 'header' | 'total' | 'subtotal' | 'footer' | 'hidden' | 'empty-values';
+  | 'blank'
+  | 'title'
+  | 'unit'
+  | 'header'
+  | 'lanci'
+  | 'group'
+  | 'total'
+  | 'subtotal'
+  | 'footer'
+  | 'hidden'
+  | 'empty-values';
 
 export interface SkippedRow {
   /** 1-based row number as Excel shows it. */
@@ -45,26 +55,63 @@ export interface SkippedRow {
 export type ImportWarning =
   | { kind: 'bad-date'; row: number; text: string }
   | { kind: 'bad-number'; row: number; column: string; text: string }
+  | { kind: 'approximate'; row: number; column: string; text: string }
   | { kind: 'error-cell'; row: number; column: string; text: string }
   | { kind: 'assumed-yuan'; column: string }
   | { kind: 'duplicate-role'; column: string }
-  | { kind: 'no-category' };
+  | { kind: 'no-category' }
+  | { kind: 'no-year' }
+  /** A 合计/小计 row (or a 全年合计 column) that disagrees with the sum of the rows it totals. */
+  | { kind: 'total-mismatch'; row: number; column: string; stated: number; computed: number }
+  /** A total that is an error value (#REF!): the ledger's own figure is broken. */
+  | { kind: 'error-total'; row: number; column: string; text: string }
+  /** Records that equal records already stored or in another chosen file (a monthly and a quarterly ledger). */
+  | { kind: 'possible-duplicates'; count: number };
 
 /** Where the category of a table's records comes from. */
-export type CategorySource = 'column' | 'sheet' | 'file' | 'none';
+export type CategorySource = 'column' | 'header' | 'sheet' | 'title' | 'file' | 'user' | 'none';
+
+/** The clerk's corrections to a table, also what a saved mapping restores. */
+export interface TableOptions {
+  /** Header rows, 1-based and inclusive. */
+  headerStart?: number;
+  headerEnd?: number;
+  /** One role per column; shorter lists leave the rest to the dictionary. */
+  roles?: ColumnRole[];
+  /** Category for rows that name none. */
+  category?: string;
+  /** Import rows the file hides (skipped by default). */
+  includeHidden?: boolean;
+}
+
+export type TableShape = 'rows' | 'wide' | 'stats';
 
 /** One table found in a sheet, read and ready to be confirmed. */
 export interface TablePreview {
   sheet: string;
-  /** 1-based row of the header. */
-  headerRow: number;
+  sheetIndex: number;
+  /** The sheet is hidden in the workbook: shown, but not imported unless the clerk chooses it. */
+  hiddenSheet: boolean;
+  shape: TableShape;
+  /** Header rows, 1-based and inclusive. */
+  headerStart: number;
+  headerEnd: number;
   headers: string[];
   roles: ColumnRole[];
+  /** How sure the dictionary was of each role: low values are shown for the clerk to check. */
+  confidence: number[];
+  /** Header signature, the key of a saved mapping. */
+  signature: string;
+  /** Where the mapping came from: the dictionary, a mapping saved last time, or the clerk now. */
+  mappingSource: 'auto' | 'saved' | 'user';
   /** Category for records whose row names none ('' when the user must choose). */
   category: string;
   categorySource: CategorySource;
   records: NewRecord[];
   skipped: SkippedRow[];
+  /** Data rows hidden in the sheet, not in `records` unless includeHidden. */
+  hiddenRows: number;
+  includeHidden: boolean;
   warnings: ImportWarning[];
   /** The first rows of the sheet as text, to show the clerk what was read. */
   sample: string[][];
@@ -75,5 +122,5 @@ export interface FilePreview {
   contentHash: string;
   tables: TablePreview[];
   /** Sheets not imported, with the reason shown to the clerk. */
-  skippedSheets: { sheet: string; reason: 'empty' | 'hidden' | 'no-header' }[];
+  skippedSheets: { sheet: string; reason: 'empty' | 'hidden' | 'no-header' | 'notes' }[];
 }

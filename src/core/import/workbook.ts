@@ -1,24 +1,41 @@
 /** A whole workbook → the tables to confirm and the sheets passed over, with their reasons. */
-import { readSheet } from './table';
-import type { FilePreview, RawWorkbook, SkipReason, SkippedRow } from './types';
+import type { SavedMapping } from '../schema';
+import { headerSignature, readSheet } from './table';
+import type { FilePreview, RawWorkbook, SkipReason, SkippedRow, TableOptions } from './types';
 
-export function previewWorkbook(wb: RawWorkbook, contentHash: string): FilePreview {
-  const preview: FilePreview = { fileName: wb.fileName, contentHash, tables: [], skippedSheets: [] };
-  for (const sheet of wb.sheets) {
-    if (sheet.hidden) {
-      preview.skippedSheets.push({ sheet: sheet.name, reason: 'hidden' });
-      continue;
-    }
-    const reading = readSheet(sheet, wb.fileName);
-    if (reading.ok) preview.tables.push(reading.table);
-    else preview.skippedSheets.push({ sheet: sheet.name, reason: reading.reason });
-  }
-  return preview;
+export { headerSignature };
+
+/** The options a saved mapping gives a table of the same header signature. */
+export function optionsFromMapping(m: SavedMapping): TableOptions {
+  return { headerStart: m.headerStart, headerEnd: m.headerEnd, roles: m.roles, category: m.category };
 }
 
-/** Header signature: the same ledger shape next year is recognised by its column names. */
-export function headerSignature(headers: readonly string[]): string {
-  return headers.filter((h) => h !== '').join('|');
+/**
+ * Read every sheet. A table whose header signature has a saved mapping is read again with it, so a
+ * ledger of last year's shape needs no adjustment.
+ */
+export function previewWorkbook(
+  wb: RawWorkbook,
+  contentHash: string,
+  saved: readonly SavedMapping[] = [],
+): FilePreview {
+  const preview: FilePreview = { fileName: wb.fileName, contentHash, tables: [], skippedSheets: [] };
+  const bySignature = new Map(saved.map((m) => [m.signature, m]));
+  wb.sheets.forEach((sheet, index) => {
+    const reading = readSheet(sheet, wb.fileName, {}, index);
+    if (!reading.ok) {
+      if (!sheet.hidden) preview.skippedSheets.push({ sheet: sheet.name, reason: reading.reason });
+      return;
+    }
+    let table = reading.table;
+    const mapping = bySignature.get(table.signature);
+    if (mapping && mapping.roles.length === table.headers.length) {
+      const again = readSheet(sheet, wb.fileName, optionsFromMapping(mapping), index);
+      if (again.ok) table = { ...again.table, mappingSource: 'saved' };
+    }
+    preview.tables.push(table);
+  });
+  return preview;
 }
 
 /** Skipped rows counted per reason, in the order reasons first occur (标题 1、表头 1、合计 1). */

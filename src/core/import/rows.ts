@@ -1,0 +1,457 @@
+/**
+ * Reading the rows below the header: each row is data, or something that must never be counted
+ * (blank, 栏次, group label, 小计/合计, footer, hidden). Totals are checked against the data they total.
+ */
+import { canonicalCategory } from '../categories';
+import { ExactSum, parseQuantity, roundTo } from '../numbers';
+import type { ColumnRole, MeasureKey, MeasureValues, NewRecord } from '../schema';
+import { cellDate, cellText } from './cells';
+import { measureOfUnit } from './columns';
+import { isFooterLabel, isGroupLabel, isLanciRow, totalKind } from './labels';
+import { categoryFromName, suggestRole } from './synonyms';
+import type { ImportWarning, RawCell, SkipReason, SkippedRow, TableShape } from './types';
+import { parseSatisfaction, parseStatus, splitMembers } from './values';
+
+export interface RowContext {
+  fileName: string;
+  sheet: string;
+  /** Year for dates that omit it (3月5日) and for tables dated only by their title. */
+  year: number | undefined;
+  /** Month (or quarter) named by the sheet: the date of rows that have none. */
+  sheetMonth: number | undefined;
+  category: string;
+  reportingUnit: string;
+  includeHidden: boolean;
+  /** Rows are figures of a statistics table (per village, per item), not events. */
+  tally: boolean;
+}
+
+export interface RowsResult {
+  records: NewRecord[];
+  skipped: SkippedRow[];
+  warnings: ImportWarning[];
+  hiddenRows: number;
+}
+
+type Measured = { c: number; role: Extract<ColumnRole, { kind: 'measure' }> };
+
+function isErrorCell(cell: RawCell | undefined): cell is { error: string } {
+  return cell !== null && typeof cell === 'object' && cell !== undefined && 'error' in cell;
+}
+
+function numberOf(cell: RawCell | undefined): number | null {
+  if (typeof cell === 'number') return cell;
+  if (typeof cell !== 'string') return null;
+  const q = parseQuantity(cell);
+  return q.ok ? q.value : null;
+}
+
+/** The fallback date of a row with none: the sheet's month, else the year of the ledger. */
+function fallbackDate(ctx: RowContext, warnings: ImportWarning[]): string {
+  if (!ctx.year) {
+    if (!warnings.some((w) => w.kind === 'no-year')) warnings.push({ kind: 'no-year' });
+    return '';
+  }
+  if (ctx.sheetMonth) return `${ctx.year}-${String(ctx.sheetMonth).padStart(2, '0')}`;
+  return String(ctx.year);
+}
+
+export function readRows(
+  rows: readonly RawCell[][],
+  firstDataRow: number,
+  shape: TableShape,
+  roles: readonly ColumnRole[],
+  headers: readonly string[],
+  hiddenRows: ReadonlySet<number>,
+  ctx: RowContext,
+): RowsResult {
+  const out: RowsResult = { records: [], skipped: [], warnings: [], hiddenRows: 0 };
+  const measured: Measured[] = roles.flatMap((role, c) => (role.kind === 'measure' ? [{ c, role }] : []));
+  const labelColumns = roles.flatMap((r, c) =>
+    r.kind === 'measure' || r.kind === 'month' || r.kind === 'rowTotal' ? [] : [c],
+  );
+  const hasPlace = roles.some((r) => r.kind === 'place');
+  const totals = new TotalChecker(roles, headers, out.warnings);
+  let inFooter = false;
+  let group: { category: string | null; place: string | null } = { category: null, place: null };
+  let lastItem = { label: '', category: '' };
+
+  for (let r = firstDataRow; r < rows.length; r++) {
+    const cells = rows[r] ?? [];
+    const texts = cells.map(cellText);
+    const reason = classify(cells, texts, labelColumns, roles, inFooter, r === firstDataRow);
+    if (reason === 'footer') inFooter = true;
+    if (reason === 'total' || reason === 'subtotal') {
+      totals.check(cells, r + 1, reason);
+      out.skipped.push({ row: r + 1, reason });
+      continue;
+    }
+    if (reason === 'group') {
+      const label = texts.find((t) => t !== '') ?? '';
+      const category = categoryFromName(label);
+      group = {
+        category,
+        place:
+          category || hasPlace
+            ? null
+            : label.replace(/^[一二三四五六七八九十]+[、.．]|[（(][^()（）]*[)）]/g, '').trim(),
+      };
+      out.skipped.push({ row: r + 1, reason });
+      continue;
+    }
+    if (reason) {
+      out.skipped.push({ row: r + 1, reason });
+      continue;
+    }
+    if (hiddenRows.has(r)) {
+      out.hiddenRows++;
+      if (!ctx.includeHidden) {
+        out.skipped.push({ row: r + 1, reason: 'hidden' });
+        continue;
+      }
+    }
+    const before = out.records.length;
+    if (shape === 'wide')
+      lastItem = readWideRow(cells, roles, headers, r + 1, ctx, group.category, lastItem, out);
+    else if (shape === 'stats') readStatsRow(cells, roles, measured, r + 1, ctx, group, out);
+    else readEventRow(cells, roles, headers, r + 1, ctx, group, out);
+    if (out.records.length === before) out.skipped.push({ row: r + 1, reason: 'empty-values' });
+    else totals.add(cells);
+  }
+  return out;
+}
+
+function classify(
+  cells: readonly RawCell[],
+  texts: readonly string[],
+  labelColumns: readonly number[],
+  roles: readonly ColumnRole[],
+  inFooter: boolean,
+  first: boolean,
+): SkipReason | null {
+  const filled = texts.filter((t) => t !== '');
+  if (filled.length === 0) return 'blank';
+  if (first && isLanciRow(texts as string[])) return 'lanci';
+  // A total's label stands in one of the first filled cells (合计 in A, 一月小计 in B); further
+  // right it could be a subject that merely starts with the same characters.
+  for (const t of filled.slice(0, 3)) {
+    const kind = totalKind(t);
+    if (kind) return kind;
+  }
+  if (inFooter || isFooterLabel(filled[0] ?? '')) return 'footer';
+  // A row with one text and nothing in the value columns labels the rows below it.
+  const valueCells = roles.some((r) => r.kind === 'measure' || r.kind === 'month')
+    ? roles.filter((r, c) => (r.kind === 'measure' || r.kind === 'month') && texts[c] !== '').length
+    : -1;
+  if (valueCells === 0 && filled.length === 1 && typeof cells[texts.indexOf(filled[0] ?? '')] === 'string') {
+    const label = filled[0] ?? '';
+    if (isGroupLabel(label) || labelColumns.length > 1) return 'group';
+  }
+  if (valueCells === -1 && filled.length === 1 && isGroupLabel(filled[0] ?? '')) return 'group';
+  return null;
+}
+
+function readEventRow(
+  cells: readonly RawCell[],
+  roles: readonly ColumnRole[],
+  headers: readonly string[],
+  row: number,
+  ctx: RowContext,
+  group: { category: string | null; place: string | null },
+  out: RowsResult,
+): void {
+  const rec = baseRecord(ctx, row, group);
+  const values: MeasureValues = {};
+  let filled = 0;
+  let badDate = false;
+  roles.forEach((role, c) => {
+    const cell = cells[c] ?? null;
+    const text = cellText(cell);
+    if (role.kind === 'ignore' || text === '') return;
+    if (isErrorCell(cell)) {
+      out.warnings.push({ kind: 'error-cell', row, column: headers[c] ?? '', text });
+      return;
+    }
+    switch (role.kind) {
+      case 'date': {
+        const d = cellDate(cell, ctx.year);
+        if (d) {
+          rec.date = d;
+          filled++;
+        } else {
+          badDate = true;
+          out.warnings.push({ kind: 'bad-date', row, text });
+        }
+        return;
+      }
+      case 'category':
+        rec.category = canonicalCategory(text);
+        return;
+      case 'members': {
+        rec.members = splitMembers(text);
+        const others = /等\s*(\d+)\s*(?:人|名)/.exec(text);
+        if (others) rec.note = rec.note ? `${rec.note}；${text}` : text;
+        filled++;
+        return;
+      }
+      case 'place':
+        rec.place = text;
+        filled++;
+        return;
+      case 'subject':
+        rec.subject = text;
+        filled++;
+        return;
+      case 'status':
+        rec.status = parseStatus(text);
+        return;
+      case 'satisfaction':
+        rec.satisfaction = parseSatisfaction(text);
+        return;
+      case 'note':
+        rec.note = rec.note ? `${text}；${rec.note}` : text;
+        return;
+      case 'unit':
+        rec.unit = text;
+        return;
+      case 'measure': {
+        const v = measureValue(cell, role, headers[c] ?? '', row, out.warnings);
+        if (v !== null) {
+          values[role.measure] = v;
+          filled++;
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  });
+  if (filled === 0) return;
+  // A date the clerk wrote but nobody can read stays unknown: guessing the sheet's month would
+  // put the event in the wrong period without anyone noticing.
+  if (!rec.date && !badDate) rec.date = fallbackDate(ctx, out.warnings);
+  rec.values = values;
+  if (ctx.tally) rec.tally = true;
+  out.records.push(rec);
+}
+
+function readStatsRow(
+  cells: readonly RawCell[],
+  roles: readonly ColumnRole[],
+  measured: readonly Measured[],
+  row: number,
+  ctx: RowContext,
+  group: { category: string | null; place: string | null },
+  out: RowsResult,
+): void {
+  const base = baseRecord(ctx, row, group);
+  roles.forEach((role, c) => {
+    const text = cellText(cells[c]);
+    if (!text) return;
+    if (role.kind === 'date') base.date = cellDate(cells[c], ctx.year) ?? base.date;
+    else if (role.kind === 'place') base.place = text;
+    else if (role.kind === 'subject') base.subject = text;
+    else if (role.kind === 'members') base.members = splitMembers(text);
+    else if (role.kind === 'unit') base.unit = text;
+    else if (role.kind === 'note') base.note = text;
+  });
+  if (!base.date) base.date = fallbackDate(ctx, out.warnings);
+  const byCategory = new Map<string, MeasureValues>();
+  for (const { c, role } of measured) {
+    const v = measureValue(cells[c] ?? null, role, '', row, out.warnings);
+    if (v === null) continue;
+    const category = role.category ?? base.category;
+    const values = byCategory.get(category) ?? {};
+    values[role.measure] = v;
+    byCategory.set(category, values);
+  }
+  for (const [category, values] of byCategory) {
+    out.records.push({ ...base, members: [...base.members], category, values, tally: true });
+  }
+}
+
+/** One item row of a wide table → one record per month with a value. Returns the row's label and category. */
+function readWideRow(
+  cells: readonly RawCell[],
+  roles: readonly ColumnRole[],
+  headers: readonly string[],
+  row: number,
+  ctx: RowContext,
+  groupCategory: string | null,
+  last: { label: string; category: string },
+  out: RowsResult,
+): { label: string; category: string } {
+  let label = '';
+  let unit = '';
+  roles.forEach((role, c) => {
+    if (role.kind === 'item') label = cellText(cells[c]);
+    if (role.kind === 'itemUnit') unit = cellText(cells[c]);
+  });
+  // A label merged down over two rows (走访群众 | 人次 / | 户) names the second row too.
+  if (!label) label = last.label;
+  const bracket = /[(（]([^()（）]+)[)）]\s*$/.exec(label);
+  const m = measureOfUnit(unit) ??
+    (bracket ? measureOfUnit(bracket[1] ?? '') : null) ??
+    measureFromLabel(label) ?? { measure: 'count' as MeasureKey, scale: 1 };
+  const name = label.replace(/[(（][^()（）]*[)）]\s*$/, '');
+  // 发放宣传资料 | 份 under 走访群众 belongs to the visits: leaflets are handed out on visits. Any
+  // other item without a category word (清理垃圾 | 吨) is a category of its own.
+  const category =
+    categoryFromName(name) ??
+    groupCategory ??
+    (m.measure === 'items' && last.category ? last.category : ctx.category || canonicalCategory(name));
+  if (!ctx.year && !out.warnings.some((w) => w.kind === 'no-year')) out.warnings.push({ kind: 'no-year' });
+  const sum = new ExactSum();
+  roles.forEach((role, c) => {
+    if (role.kind !== 'month') return;
+    const cell = cells[c] ?? null;
+    if (isErrorCell(cell)) {
+      out.warnings.push({ kind: 'error-cell', row, column: headers[c] ?? '', text: cell.error });
+      return;
+    }
+    const v = measureValue(
+      cell,
+      { kind: 'measure', measure: m.measure, scale: m.scale },
+      headers[c] ?? '',
+      row,
+      out.warnings,
+    );
+    if (v === null) return;
+    sum.add(v);
+    const date = ctx.year ? `${ctx.year}-${String(role.month).padStart(2, '0')}` : '';
+    const rec = baseRecord(ctx, row, { category, place: null });
+    out.records.push({ ...rec, date, category, subject: label, values: { [m.measure]: v }, tally: true });
+  });
+  roles.forEach((role, c) => {
+    if (role.kind !== 'rowTotal') return;
+    const cell = cells[c] ?? null;
+    if (isErrorCell(cell)) {
+      out.warnings.push({ kind: 'error-total', row, column: headers[c] ?? '', text: cell.error });
+      return;
+    }
+    const stated = numberOf(cell);
+    if (stated === null) return;
+    const statedStored = m.measure === 'amount' ? roundTo(stated * m.scale, 2) : stated * m.scale;
+    if (Math.abs(statedStored - sum.value) > 1e-6) {
+      out.warnings.push({
+        kind: 'total-mismatch',
+        row,
+        column: headers[c] ?? '',
+        stated,
+        computed: sum.value / m.scale,
+      });
+    }
+  });
+  return { label, category };
+}
+
+function measureFromLabel(label: string): { measure: MeasureKey; scale: number } | null {
+  const s = suggestRole(label);
+  return s.role.kind === 'measure' ? { measure: s.role.measure, scale: s.role.scale } : null;
+}
+
+function baseRecord(
+  ctx: RowContext,
+  row: number,
+  group: { category: string | null; place: string | null },
+): NewRecord {
+  return {
+    date: '',
+    category: group.category ?? ctx.category,
+    members: [],
+    place: group.place ?? '',
+    subject: '',
+    status: '',
+    satisfaction: '',
+    values: {},
+    note: '',
+    unit: ctx.reportingUnit,
+    source: { file: ctx.fileName, sheet: ctx.sheet, row },
+  };
+}
+
+/** A measure cell in the stored unit (money in 元 to the fen), or null for blank and bad cells. */
+function measureValue(
+  cell: RawCell | null,
+  role: Extract<ColumnRole, { kind: 'measure' }>,
+  column: string,
+  row: number,
+  warnings: ImportWarning[],
+): number | null {
+  if (cell === null || typeof cell === 'boolean') return null;
+  if (typeof cell === 'object') {
+    if ('error' in cell) warnings.push({ kind: 'error-cell', row, column, text: cell.error });
+    return null;
+  }
+  const q = parseQuantity(cell);
+  if (!q.ok) {
+    warnings.push({ kind: 'bad-number', row, column, text: String(cell) });
+    return null;
+  }
+  if (q.value === null) return null;
+  if (q.approximate) warnings.push({ kind: 'approximate', row, column, text: String(cell) });
+  let scale = role.scale;
+  if (role.measure === 'amount') {
+    if (/^万元?$/.test(q.unit)) scale = 10000;
+    else if (q.unit === '元') scale = 1;
+    else if (q.unit === '亿元' || q.unit === '亿') scale = 100_000_000;
+    return roundTo(q.value * scale, 2);
+  }
+  return q.value * scale;
+}
+
+/**
+ * Compares 小计 and 合计 rows with the sums of the rows they total: a ledger whose own total
+ * disagrees (a SUM range that missed a row, a typed figure) is worth a look before anything is stored.
+ */
+class TotalChecker {
+  private sinceSubtotal = new Map<number, ExactSum>();
+  private sinceTotal = new Map<number, ExactSum>();
+
+  constructor(
+    private readonly roles: readonly ColumnRole[],
+    private readonly headers: readonly string[],
+    private readonly warnings: ImportWarning[],
+  ) {}
+
+  private columns(): number[] {
+    return this.roles.flatMap((r, c) =>
+      r.kind === 'measure' || r.kind === 'month' || r.kind === 'rowTotal' ? [c] : [],
+    );
+  }
+
+  add(cells: readonly RawCell[]): void {
+    for (const c of this.columns()) {
+      const v = numberOf(cells[c]);
+      if (v === null) continue;
+      for (const map of [this.sinceSubtotal, this.sinceTotal]) {
+        const s = map.get(c) ?? new ExactSum();
+        s.add(v);
+        map.set(c, s);
+      }
+    }
+  }
+
+  check(cells: readonly RawCell[], row: number, kind: 'total' | 'subtotal'): void {
+    const sums = kind === 'subtotal' ? this.sinceSubtotal : this.sinceTotal;
+    // Wide tables mix units down a column (人次 above 户): only single-measure columns compare.
+    const comparable = this.roles.some((r) => r.kind === 'measure');
+    for (const c of this.columns()) {
+      const cell = cells[c];
+      const column = this.headers[c] ?? '';
+      if (isErrorCell(cell)) {
+        this.warnings.push({ kind: 'error-total', row, column, text: cell.error });
+        continue;
+      }
+      if (!comparable) continue;
+      const stated = numberOf(cell);
+      if (stated === null) continue;
+      const computed = sums.get(c)?.value ?? 0;
+      if (Math.abs(stated - computed) > 1e-6 * Math.max(1, Math.abs(computed))) {
+        this.warnings.push({ kind: 'total-mismatch', row, column, stated, computed });
+      }
+    }
+    this.sinceSubtotal = new Map();
+    if (kind === 'total') this.sinceTotal = new Map();
+  }
+}
