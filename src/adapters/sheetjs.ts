@@ -38,8 +38,12 @@ function toRawCell(cell: XLSX.CellObject | undefined): RawCell {
       }
       return v;
     }
-    case 's':
-      return String(cell.v ?? '');
+    case 's': {
+      // Exports from banking and office systems write ="0012" so Excel keeps the text as typed.
+      const text = String(cell.v ?? '');
+      const quoted = /^="(.*)"$/s.exec(text);
+      return quoted ? (quoted[1] ?? '') : text;
+    }
     case 'b':
       return Boolean(cell.v);
     case 'e':

@@ -49,6 +49,10 @@ export function canonicalCategory(raw: string): string {
   return byName.get(name)?.name ?? name;
 }
 
+export function isKnownCategory(name: string): boolean {
+  return byName.has(name);
+}
+
 export function categoryInfo(name: string): CategoryInfo {
   return byName.get(name) ?? { name, kind: 'activity', eventCounter: '次', aliases: [] };
 }

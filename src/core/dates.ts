@@ -78,7 +78,13 @@ export function parseDateText(raw: string, contextYear?: number): string | null 
 /** A year written in a title or file name (`2023年XX镇…台账`), used for dates that omit the year. */
 export function yearInText(text: string): number | undefined {
   const m = /(?:^|\D)((?:19|20)\d{2})(?:年|\D|$)/.exec(text);
-  return m ? Number(m[1]) : undefined;
+  if (m) return Number(m[1]);
+  // Formal titles write the year in Chinese numerals: 二〇二三年.
+  const cn = /([一二三四五六七八九〇零○Ｏ]{4})年/.exec(text);
+  if (!cn) return undefined;
+  const digits = [...(cn[1] ?? '')].map((ch) => '〇一二三四五六七八九'.indexOf(ch.replace(/[零○Ｏ]/, '〇')));
+  const year = Number(digits.join(''));
+  return digits.every((d) => d >= 0) && year >= 1900 && year <= 2100 ? year : undefined;
 }
 
 export function yearOf(iso: string): number | null {

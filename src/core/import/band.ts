@@ -76,6 +76,7 @@ export function detectHeaderBand(
       bestScore = s;
     }
   }
+  if (best < 0) best = firstTextRowBeforeValues(rows);
   if (best < 0) return null;
   const text = rows.map((row) => row.map(cellText));
   let start = best;
@@ -83,6 +84,27 @@ export function detectHeaderBand(
   while (end - start + 1 < MAX_BAND && continuesDown(rows, text, merges, start, end)) end++;
   while (end - start + 1 < MAX_BAND && continuesUp(rows, text, merges, start, end)) start--;
   return { start, end };
+}
+
+/**
+ * A header the dictionary does not know (时段一天数 | 人事范围): the first row of three or more texts
+ * directly above a row of figures. The clerk then names the columns in the preview.
+ */
+function firstTextRowBeforeValues(rows: readonly RawCell[][]): number {
+  for (let r = 0; r < Math.min(rows.length - 1, SCAN_ROWS); r++) {
+    const row = rows[r] ?? [];
+    const texts = row.filter((c) => typeof c === 'string' && c.trim() !== '').length;
+    const next = rows[r + 1] ?? [];
+    const figures =
+      hasValues(next) || next.some((c) => typeof c === 'string' && /^\s*-?[\d,]+(?:\.\d+)?\s*$/.test(c));
+    if (texts >= 3 && !hasValues(row) && figures) return r;
+  }
+  return -1;
+}
+
+function hasDataBelow(text: readonly string[][], c: number, from: number): boolean {
+  for (let r = from; r < Math.min(text.length, from + 20); r++) if ((text[r]?.[c] ?? '') !== '') return true;
+  return false;
 }
 
 function hasValues(row: readonly RawCell[] | undefined): boolean {
@@ -103,13 +125,14 @@ function continuesDown(
   const filled = below.map((t, c) => (t ? c : -1)).filter((c) => c >= 0);
   if (filled.length === 0) return false;
   // A merge reaching down from the band into this row ties them together.
-  if (merges.some((m) => m.s.r >= start && m.s.r <= end && m.e.r >= n))
-    return filled.some((c) => isHeaderWord(below[c] ?? ''));
+  if (merges.some((m) => m.s.r >= start && m.s.r <= end && m.e.r >= n)) return true;
   const above = text[end] ?? [];
   const underGroups = filled.every((c) => {
     if (!above[c]) return true;
     const m = mergeAt(merges, end, c);
-    return m !== undefined && m.e.c > m.s.c;
+    if (m !== undefined) return m.e.c > m.s.c;
+    // Without merge records a group name stands over its first sub-column only (see flattenHeaders).
+    return (above[c + 1] ?? '') === '' && (below[c + 1] ?? '') !== '';
   });
   return underGroups && filled.some((c) => isHeaderWord(below[c] ?? ''));
 }
@@ -139,7 +162,9 @@ function continuesUp(
   const first = text[start] ?? [];
   const groups = merges.some((m) => m.s.r === p && m.e.c > m.s.c && m.e.r < start);
   const vertical = merges.some((m) => m.s.r <= p && m.e.r >= start);
-  const holes = row.some((t, c) => t !== '' && (first[c] ?? '') === '');
+  // A name above an unnamed column heads it only if that column holds data; 考勤周期：… on a
+  // preamble line stands over columns that stay empty.
+  const holes = row.some((t, c) => t !== '' && (first[c] ?? '') === '' && hasDataBelow(text, c, end + 1));
   return groups || vertical || holes;
 }
 

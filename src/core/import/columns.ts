@@ -76,6 +76,12 @@ export function planColumns(
       role.kind === 'measure'
         ? `m:${role.measure}:${shape === 'stats' ? (role.category ?? '') : ''}`
         : role.kind;
+    if (taken.has(key) && role.kind === 'subject' && !taken.has('note')) {
+      // 走访对象 then 走访内容: the second description is kept as a note, not lost.
+      roles[c] = { kind: 'note' };
+      taken.add('note');
+      return;
+    }
     if (taken.has(key)) {
       warnings.push({ kind: 'duplicate-role', column: headers[c] ?? '' });
       roles[c] = { kind: 'ignore' };

@@ -2,14 +2,14 @@
  * Reading the rows below the header: each row is data, or something that must never be counted
  * (blank, 栏次, group label, 小计/合计, footer, hidden). Totals are checked against the data they total.
  */
-import { canonicalCategory } from '../categories';
+import { canonicalCategory, isKnownCategory } from '../categories';
 import { ExactSum, parseQuantity, roundTo } from '../numbers';
 import type { ColumnRole, MeasureKey, MeasureValues, NewRecord } from '../schema';
 import { cellDate, cellText } from './cells';
 import { measureOfUnit } from './columns';
 import { isFooterLabel, isGroupLabel, isLanciRow, totalKind } from './labels';
 import { categoryFromName, suggestRole } from './synonyms';
-import type { ImportWarning, RawCell, SkipReason, SkippedRow, TableShape } from './types';
+import type { CellRange, ImportWarning, RawCell, SkipReason, SkippedRow, TableShape } from './types';
 import { parseSatisfaction, parseStatus, splitMembers } from './values';
 
 export interface RowContext {
@@ -63,6 +63,7 @@ export function readRows(
   roles: readonly ColumnRole[],
   headers: readonly string[],
   hiddenRows: ReadonlySet<number>,
+  merges: readonly CellRange[],
   ctx: RowContext,
 ): RowsResult {
   const out: RowsResult = { records: [], skipped: [], warnings: [], hiddenRows: 0 };
@@ -76,10 +77,12 @@ export function readRows(
   let group: { category: string | null; place: string | null } = { category: null, place: null };
   let lastItem = { label: '', category: '' };
 
+  const fill = mergedTextFill(merges, roles, firstDataRow, rows);
   for (let r = firstDataRow; r < rows.length; r++) {
-    const cells = rows[r] ?? [];
+    const cells = fill(r, rows[r] ?? []);
     const texts = cells.map(cellText);
-    const reason = classify(cells, texts, labelColumns, roles, inFooter, r === firstDataRow);
+    // A 栏次 row may follow blank rows under the header, but never data.
+    const reason = classify(cells, texts, labelColumns, roles, inFooter, out.records.length === 0);
     if (reason === 'footer') inFooter = true;
     if (reason === 'total' || reason === 'subtotal') {
       totals.check(cells, r + 1, reason);
@@ -119,6 +122,48 @@ export function readRows(
     else totals.add(cells);
   }
   return out;
+}
+
+/**
+ * A date, place or member merged down over several rows (one day, several visits) belongs to each
+ * of them; the file holds it only in the top cell. Figures are never copied: a merged 人数 is one
+ * figure, and repeating it would count it again.
+ */
+function mergedTextFill(
+  merges: readonly CellRange[],
+  roles: readonly ColumnRole[],
+  firstDataRow: number,
+  rows: readonly RawCell[][],
+): (r: number, cells: RawCell[]) => RawCell[] {
+  const copies = new Map<number, [number, RawCell][]>();
+  for (const m of merges) {
+    if (m.e.r <= m.s.r || m.s.r < firstDataRow) continue;
+    for (let c = m.s.c; c <= m.e.c; c++) {
+      const role = roles[c];
+      if (
+        !role ||
+        role.kind === 'measure' ||
+        role.kind === 'month' ||
+        role.kind === 'rowTotal' ||
+        role.kind === 'ignore'
+      )
+        continue;
+      const value = rows[m.s.r]?.[m.s.c] ?? null;
+      for (let r = m.s.r + 1; r <= m.e.r; r++) {
+        const list = copies.get(r) ?? [];
+        list.push([c, value]);
+        copies.set(r, list);
+      }
+    }
+  }
+  if (copies.size === 0) return (_r, cells) => cells;
+  return (r, cells) => {
+    const list = copies.get(r);
+    if (!list) return cells;
+    const out = cells.slice();
+    for (const [c, v] of list) out[c] = v;
+    return out;
+  };
 }
 
 function classify(
@@ -184,9 +229,12 @@ function readEventRow(
         }
         return;
       }
-      case 'category':
-        rec.category = canonicalCategory(text);
+      case 'category': {
+        // 走访群众 is an alias of 走访; 调研视察 or 专题协商会 name a known category by keyword.
+        const name = canonicalCategory(text);
+        rec.category = isKnownCategory(name) ? name : (categoryFromName(text) ?? name);
         return;
+      }
       case 'members': {
         rec.members = splitMembers(text);
         const others = /等\s*(\d+)\s*(?:人|名)/.exec(text);

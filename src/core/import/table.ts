@@ -97,16 +97,25 @@ export function readSheet(
   }));
   for (let r = band.start; r <= band.end; r++) skipped.push({ row: r + 1, reason: 'header' });
 
-  const result = readRows(rows, band.end + 1, shape, roles, headers, new Set(sheet.hiddenRows), {
-    fileName,
-    sheet: sheet.name,
-    year,
-    sheetMonth,
-    category,
-    reportingUnit: unitName,
-    includeHidden: options.includeHidden ?? false,
-    tally: isStatisticsTable(roles, shape, `${aboveText} ${sheet.name} ${fileName}`),
-  });
+  const result = readRows(
+    rows,
+    band.end + 1,
+    shape,
+    roles,
+    headers,
+    new Set(sheet.hiddenRows),
+    sheet.merges,
+    {
+      fileName,
+      sheet: sheet.name,
+      year,
+      sheetMonth,
+      category,
+      reportingUnit: unitName,
+      includeHidden: options.includeHidden ?? false,
+      tally: isStatisticsTable(roles, shape, `${aboveText} ${sheet.name} ${fileName}`),
+    },
+  );
   warnings.push(...result.warnings);
   if (result.records.some((r) => !r.category)) warnings.push({ kind: 'no-category' });
 
