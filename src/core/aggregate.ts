@@ -9,6 +9,8 @@ import type { LedgerRecord, MeasureKey } from './schema';
 
 /** Proposal handling counts; only proposal categories have them. */
 export interface ProposalCounts {
+  /** 已立案, 已答复 or 已办结: accepted for handling (立案). */
+  accepted: number;
   /** 已答复 or 已办结 (a closed proposal has been answered). */
   answered: number;
   /** 已办结. */
@@ -50,7 +52,7 @@ export function totalsByCategory(records: readonly RecordLike[]): CategoryTotals
       a = {
         records: 0,
         sums: new Map(),
-        proposal: isProposalCategory(r.category) ? { answered: 0, done: 0, satisfied: 0 } : null,
+        proposal: isProposalCategory(r.category) ? { accepted: 0, answered: 0, done: 0, satisfied: 0 } : null,
       };
       acc.set(r.category, a);
     }
@@ -62,6 +64,7 @@ export function totalsByCategory(records: readonly RecordLike[]): CategoryTotals
       if (v !== undefined) sumOf(a.sums, key as MeasureKey).add(v);
     }
     if (a.proposal) {
+      if (r.status === '已立案' || r.status === '已答复' || r.status === '已办结') a.proposal.accepted++;
       if (r.status === '已答复' || r.status === '已办结') a.proposal.answered++;
       if (r.status === '已办结') a.proposal.done++;
       if (r.satisfaction === '满意' || r.satisfaction === '基本满意') a.proposal.satisfied++;

@@ -4,6 +4,7 @@ import { yearOf } from './dates';
 export type Period =
   | { kind: 'all' }
   | { kind: 'year'; year: number }
+  | { kind: 'half'; year: number; half: 1 | 2 }
   | { kind: 'quarter'; year: number; quarter: 1 | 2 | 3 | 4 }
   | { kind: 'month'; year: number; month: number }
   | { kind: 'range'; from: string; to: string };
@@ -19,12 +20,16 @@ export function periodIncludes(period: Period, iso: string): boolean {
   switch (period.kind) {
     case 'year':
       return y === period.year;
+    case 'half': {
+      const m = Number(iso.slice(5, 7));
+      return y === period.year && iso.length >= 7 && Math.ceil(m / 6) === period.half;
+    }
     case 'quarter': {
       const m = Number(iso.slice(5, 7));
-      return y === period.year && Math.ceil(m / 3) === period.quarter;
+      return y === period.year && iso.length >= 7 && Math.ceil(m / 3) === period.quarter;
     }
     case 'month':
-      return y === period.year && Number(iso.slice(5, 7)) === period.month;
+      return y === period.year && iso.length >= 7 && Number(iso.slice(5, 7)) === period.month;
     case 'range':
       // ISO strings order like the dates they name; a month-only date sorts before its days.
       return iso >= period.from.slice(0, iso.length) && iso <= period.to.slice(0, iso.length);
@@ -51,6 +56,7 @@ export function defaultPeriod(years: readonly number[]): Period {
 export function previousPeriod(period: Period): Period | null {
   switch (period.kind) {
     case 'year':
+    case 'half':
     case 'quarter':
     case 'month':
       return { ...period, year: period.year - 1 };
@@ -65,6 +71,8 @@ export function periodLabel(period: Period): string {
       return '全部';
     case 'year':
       return `${period.year}年`;
+    case 'half':
+      return `${period.year}年${period.half === 1 ? '上' : '下'}半年`;
     case 'quarter':
       return `${period.year}年第${'一二三四'[period.quarter - 1]}季度`;
     case 'month':
@@ -80,6 +88,8 @@ export function periodKey(period: Period): string {
       return 'all';
     case 'year':
       return `y${period.year}`;
+    case 'half':
+      return `h${period.year}-${period.half}`;
     case 'quarter':
       return `q${period.year}-${period.quarter}`;
     case 'month':
@@ -87,4 +97,30 @@ export function periodKey(period: Period): string {
     case 'range':
       return `r${period.from}~${period.to}`;
   }
+}
+
+/** The inverse of periodKey: the select's option value back to a period; null if malformed. */
+export function parsePeriodKey(key: string): Period | null {
+  if (key === 'all') return { kind: 'all' };
+  let m = /^y(\d{4})$/.exec(key);
+  if (m) return { kind: 'year', year: Number(m[1]) };
+  m = /^h(\d{4})-([12])$/.exec(key);
+  if (m) return { kind: 'half', year: Number(m[1]), half: Number(m[2]) as 1 | 2 };
+  m = /^q(\d{4})-([1-4])$/.exec(key);
+  if (m) return { kind: 'quarter', year: Number(m[1]), quarter: Number(m[2]) as 1 | 2 | 3 | 4 };
+  m = /^m(\d{4})-(\d{1,2})$/.exec(key);
+  if (m && Number(m[2]) >= 1 && Number(m[2]) <= 12)
+    return { kind: 'month', year: Number(m[1]), month: Number(m[2]) };
+  m = /^r(\d{4}-\d{2}(?:-\d{2})?)~(\d{4}-\d{2}(?:-\d{2})?)$/.exec(key);
+  if (m) return { kind: 'range', from: m[1] ?? '', to: m[2] ?? '' };
+  return null;
+}
+
+/** The choices of the period menu for one year: the year, its halves, quarters and months. */
+export function periodsOfYear(year: number): Period[] {
+  const out: Period[] = [{ kind: 'year', year }];
+  for (const half of [1, 2] as const) out.push({ kind: 'half', year, half });
+  for (const quarter of [1, 2, 3, 4] as const) out.push({ kind: 'quarter', year, quarter });
+  for (let month = 1; month <= 12; month++) out.push({ kind: 'month', year, month });
+  return out;
 }

@@ -3,7 +3,8 @@
  * another tab changes them), the shared period filter, and the totals every view shows.
  */
 import { liveQuery, type Subscription } from 'dexie';
-import { filterRecords, totalsByCategory } from '../core/aggregate';
+import { totalsByCategory } from '../core/aggregate';
+import { applyFilter, filterChoices, type LedgerFilter } from '../core/filters';
 import { defaultPeriod, periodKey, previousPeriod, yearsWithData, type Period } from '../core/period';
 import type { ImportBatch, LedgerRecord } from '../core/schema';
 import type { LedgerDatabase } from '../db/database';
@@ -16,16 +17,30 @@ export class LedgerState {
   /** What the clerk picked; null follows the default (the latest year with data). */
   chosenPeriod = $state<Period | null>(null);
 
+  /** One member, place or reporting unit to look at ('' = all). */
+  member = $state('');
+  place = $state('');
+  unit = $state('');
+
   years = $derived(yearsWithData(this.records.map((r) => r.date)));
   period = $derived(this.resolvePeriod(this.chosenPeriod, this.years));
-  filtered = $derived(filterRecords(this.records, this.period));
+  filter = $derived<LedgerFilter>({
+    period: this.period,
+    member: this.member,
+    place: this.place,
+    unit: this.unit,
+  });
+  filtered = $derived(applyFilter(this.records, this.filter));
   totals = $derived(totalsByCategory(this.filtered));
   /** Totals of the same period a year earlier, for 同比; null when that year has no data. */
   previousTotals = $derived.by(() => {
     const prev = previousPeriod(this.period);
     if (!prev || !('year' in prev) || !this.years.includes(prev.year)) return null;
-    return totalsByCategory(filterRecords(this.records, prev));
+    return totalsByCategory(applyFilter(this.records, { ...this.filter, period: prev }));
   });
+  members = $derived(filterChoices(this.records, 'members'));
+  places = $derived(filterChoices(this.records, 'place'));
+  units = $derived(filterChoices(this.records, 'unit'));
   hasDemo = $derived(this.batches.some((b) => b.demo));
   isEmpty = $derived(this.loaded && this.records.length === 0);
 
@@ -68,9 +83,15 @@ export class LedgerState {
 
   /** A chosen year that no longer has data (its import was undone) falls back to the default. */
   private resolvePeriod(chosen: Period | null, years: number[]): Period {
-    if (chosen && (chosen.kind === 'all' || years.includes('year' in chosen ? chosen.year : NaN)))
-      return chosen;
+    if (!chosen) return defaultPeriod(years);
+    if (chosen.kind === 'all' || chosen.kind === 'range' || years.includes(chosen.year)) return chosen;
     return defaultPeriod(years);
+  }
+
+  clearFilters(): void {
+    this.member = '';
+    this.place = '';
+    this.unit = '';
   }
 
   get periodKey(): string {

@@ -59,7 +59,7 @@ describe('first run and the demo', () => {
       .filter((r) => r.category === '资金')
       .reduce((n, r) => n + Math.round((r.values.amount ?? 0) * 100), 0);
     expect(totals['资金']?.amount).toBe(fen / 1e6);
-    await expect(page.getByTestId('period-select').inputValue()).resolves.toBe('2023');
+    await expect(page.getByTestId('period-select').inputValue()).resolves.toBe('y2023');
     await app.screenshot('dashboard-demo');
 
     await page.reload();
@@ -96,7 +96,7 @@ describe('importing clean ledgers', () => {
     await page.getByTestId('totals-table').waitFor();
 
     const byYear = expected[file]?.byYear ?? {};
-    await expect(page.getByTestId('period-select').inputValue()).resolves.toBe('2023');
+    await expect(page.getByTestId('period-select').inputValue()).resolves.toBe('y2023');
     for (const year of ['2023', '2022']) {
       await app.choosePeriod(`${year}年`);
       const totals = await app.totals();
@@ -111,7 +111,7 @@ describe('importing clean ledgers', () => {
 
     await page.reload();
     await page.getByTestId('totals-table').waitFor();
-    await expect(page.getByTestId('period-select').inputValue()).resolves.toBe('2023');
+    await expect(page.getByTestId('period-select').inputValue()).resolves.toBe('y2023');
     expect(app.errors).toEqual([]);
     await app.close();
   });

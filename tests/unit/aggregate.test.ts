@@ -85,23 +85,31 @@ describe('totalsByCategory: amounts are exact', () => {
 });
 
 describe('totalsByCategory: proposals', () => {
-  it.each<[string, Rec[], { answered: number; done: number; satisfied: number }]>([
+  it.each<[string, Rec[], { accepted: number; answered: number; done: number; satisfied: number }]>([
     [
       '已提交 and 已立案 are not answered',
       [proposal('已提交'), proposal('已立案')],
-      { answered: 0, done: 0, satisfied: 0 },
+      { accepted: 1, answered: 0, done: 0, satisfied: 0 },
     ],
-    ['已答复 counts as answered, not done', [proposal('已答复')], { answered: 1, done: 0, satisfied: 0 }],
-    ['已办结 counts as answered and done', [proposal('已办结')], { answered: 1, done: 1, satisfied: 0 }],
+    [
+      '已答复 counts as answered, not done',
+      [proposal('已答复')],
+      { accepted: 1, answered: 1, done: 0, satisfied: 0 },
+    ],
+    [
+      '已办结 counts as answered and done',
+      [proposal('已办结')],
+      { accepted: 1, answered: 1, done: 1, satisfied: 0 },
+    ],
     [
       '满意 and 基本满意 count as satisfied, 不满意 does not',
       [proposal('已办结', '满意'), proposal('已办结', '基本满意'), proposal('已答复', '不满意')],
-      { answered: 3, done: 2, satisfied: 2 },
+      { accepted: 3, answered: 3, done: 2, satisfied: 2 },
     ],
     [
       'a blank status counts nowhere',
       [proposal(''), proposal('', '')],
-      { answered: 0, done: 0, satisfied: 0 },
+      { accepted: 0, answered: 0, done: 0, satisfied: 0 },
     ],
     [
       'a mix as in the fixture ledger',
@@ -116,7 +124,7 @@ describe('totalsByCategory: proposals', () => {
         ...Array.from({ length: 3 }, () => proposal('已办结', '基本满意')),
         proposal('已办结', '不满意'),
       ],
-      { answered: 15, done: 11, satisfied: 12 },
+      { accepted: 19, answered: 15, done: 11, satisfied: 12 },
     ],
   ])('%s', (_name, records, counts) => {
     const t = totalsOf(records, '提案');
@@ -132,6 +140,7 @@ describe('totalsByCategory: proposals', () => {
       rec('走访'),
     ]);
     expect(totals.find((t) => t.category === '建议案')?.proposal).toEqual({
+      accepted: 1,
       answered: 1,
       done: 0,
       satisfied: 0,

@@ -21,8 +21,9 @@ export function totalKind(label: string): TotalKind | null {
   return null;
 }
 
+/** 审核 and 制表 alone need a separator after them: 审核低保对象 is a subject, not a signature. */
 const FOOTER =
-  /^(?:填表人|审核人|审核|制表人|制表|填报人|统计人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|填报日期|填表日期|制表日期|报送日期|注[:：]|注\s*[1-9１-９一二三][、.:：]|说明[:：]|数据来源|资料来源|备注[:：]|附注|补充资料|填报说明[:：]|说明[:：])/;
+  /^(?:填表人|审核人|审核(?:意见)?(?=$|[:：\s])|制表人|制表(?=$|[:：\s])|填报人|统计人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|填报日期|填表日期|制表日期|报送日期|注[:：]|注\s*[1-9１-９一二三][、.:：]|说明[:：]|数据来源|资料来源|备注[:：]|附注|补充资料|填报说明[:：])/;
 
 export function isFooterLabel(text: string): boolean {
   return FOOTER.test(text.replace(/^[\s\u3000]+/, ''));

@@ -92,13 +92,15 @@ export function readRows(
     if (reason === 'group') {
       const label = texts.find((t) => t !== '') ?? '';
       const category = categoryFromName(label);
-      group = {
-        category,
-        place:
-          category || hasPlace
-            ? null
-            : label.replace(/^[一二三四五六七八九十]+[、.．]|[（(][^()（）]*[)）]/g, '').trim(),
-      };
+      // 一、青山村 then （一）走访群众: a category label keeps the place above it, a place label the category.
+      group = category
+        ? { category, place: group.place }
+        : {
+            category: group.category,
+            place: hasPlace
+              ? null
+              : label.replace(/^[一二三四五六七八九十]+[、.．]|[（(][^()（）]*[)）]/g, '').trim(),
+          };
       out.skipped.push({ row: r + 1, reason });
       continue;
     }
@@ -110,6 +112,8 @@ export function readRows(
       out.hiddenRows++;
       if (!ctx.includeHidden) {
         out.skipped.push({ row: r + 1, reason: 'hidden' });
+        // The ledger's own SUM still covers the hidden row: compare totals with it included.
+        totals.add(cells);
         continue;
       }
     }
@@ -455,6 +459,8 @@ function measureValue(
 class TotalChecker {
   private sinceSubtotal = new Map<number, ExactSum>();
   private sinceTotal = new Map<number, ExactSum>();
+  /** Never reset: a 总计 below per-village 合计 rows (东山村合计 … 总计) totals all of them. */
+  private all = new Map<number, ExactSum>();
 
   constructor(
     private readonly roles: readonly ColumnRole[],
@@ -472,7 +478,7 @@ class TotalChecker {
     for (const c of this.columns()) {
       const v = numberOf(cells[c]);
       if (v === null) continue;
-      for (const map of [this.sinceSubtotal, this.sinceTotal]) {
+      for (const map of [this.sinceSubtotal, this.sinceTotal, this.all]) {
         const s = map.get(c) ?? new ExactSum();
         s.add(v);
         map.set(c, s);
@@ -495,7 +501,8 @@ class TotalChecker {
       const stated = numberOf(cell);
       if (stated === null) continue;
       const computed = sums.get(c)?.value ?? 0;
-      if (Math.abs(stated - computed) > 1e-6 * Math.max(1, Math.abs(computed))) {
+      const agrees = (sum: number) => Math.abs(stated - sum) <= 1e-6 * Math.max(1, Math.abs(sum));
+      if (!agrees(computed) && !(kind === 'total' && agrees(this.all.get(c)?.value ?? 0))) {
         this.warnings.push({ kind: 'total-mismatch', row, column, stated, computed });
       }
     }
