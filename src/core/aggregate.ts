@@ -15,7 +15,10 @@ export interface ProposalCounts {
   answered: number;
   /** 已办结. */
   done: number;
-  /** Rated 满意 or 基本满意, the usual numerator of 满意率. */
+  /**
+   * Answered (已答复 or 已办结) and rated 满意 or 基本满意: the numerator of 满意率, whose denominator
+   * is `answered`. A rating on a proposal not yet answered is a slip in the ledger and not counted.
+   */
   satisfied: number;
 }
 
@@ -65,9 +68,10 @@ export function totalsByCategory(records: readonly RecordLike[]): CategoryTotals
     }
     if (a.proposal) {
       if (r.status === '已立案' || r.status === '已答复' || r.status === '已办结') a.proposal.accepted++;
-      if (r.status === '已答复' || r.status === '已办结') a.proposal.answered++;
+      const answered = r.status === '已答复' || r.status === '已办结';
+      if (answered) a.proposal.answered++;
       if (r.status === '已办结') a.proposal.done++;
-      if (r.satisfaction === '满意' || r.satisfaction === '基本满意') a.proposal.satisfied++;
+      if (answered && (r.satisfaction === '满意' || r.satisfaction === '基本满意')) a.proposal.satisfied++;
     }
   }
   return [...acc.entries()]
@@ -96,9 +100,21 @@ export function displayValue(measure: MeasureKey, total: number): number {
   return measure === 'amount' ? yuanToWan(total) : total;
 }
 
-/** Records per category per month (index 0 = January) of one year, for the monthly chart. */
+/**
+ * The events one record stands for, by the rule of totalsByCategory: its 次数/期数 when a column gives
+ * one, else one; a figure of a statistics table counts no event by itself.
+ */
+export function eventCount(r: Pick<LedgerRecord, 'values' | 'tally'>): number {
+  return r.values.count ?? (r.tally ? 0 : 1);
+}
+
+/**
+ * Events per category per month (index 0 = January) of one year, for the monthly chart. Records
+ * without `values` (callers that only know dates) count one each.
+ */
 export function monthlyCounts(
-  records: readonly Pick<LedgerRecord, 'date' | 'category'>[],
+  records: readonly (Pick<LedgerRecord, 'date' | 'category'> &
+    Partial<Pick<LedgerRecord, 'values' | 'tally'>>)[],
   year: number,
 ): { category: string; months: number[] }[] {
   const byCat = new Map<string, number[]>();
@@ -111,7 +127,7 @@ export function monthlyCounts(
       months = new Array<number>(12).fill(0);
       byCat.set(r.category, months);
     }
-    months[m - 1] = (months[m - 1] ?? 0) + 1;
+    months[m - 1] = (months[m - 1] ?? 0) + (r.values ? eventCount({ values: r.values, tally: r.tally }) : 1);
   }
   return [...byCat.entries()]
     .sort(([a], [b]) => compareCategories(a, b))

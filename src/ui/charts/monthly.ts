@@ -1,24 +1,14 @@
 /** The monthly activity chart: one stacked bar per month, a series per category. */
-import {
-  BarController,
-  BarElement,
-  CategoryScale,
-  Chart,
-  Legend,
-  LinearScale,
-  Tooltip,
-  type ChartConfiguration,
-} from 'chart.js';
+import { Chart, type ChartConfiguration, type ChartType, type Plugin } from 'chart.js';
 import { monthlyCounts } from '../../core/aggregate';
 import type { LedgerRecord } from '../../core/schema';
 import { t } from '../../i18n/zh-CN';
-import { CHART_FONT, seriesColor } from '../chartStyle';
-
-// Register only what is used: Chart.js is tree-shaken to these parts.
-Chart.register(BarController, BarElement, CategoryScale, LinearScale, Legend, Tooltip);
+import { categoryColor } from '../chartStyle';
+import { GRID, LEGEND_LABELS, STACK_TOTAL_LABEL, TICKS, VALUE_LABELS } from './common';
 
 export function monthlyChartConfig(
-  records: readonly Pick<LedgerRecord, 'date' | 'category'>[],
+  records: readonly (Pick<LedgerRecord, 'date' | 'category'> &
+    Partial<Pick<LedgerRecord, 'values' | 'tally'>>)[],
   year: number,
   options: { responsive: boolean },
 ): ChartConfiguration<'bar'> {
@@ -27,25 +17,28 @@ export function monthlyChartConfig(
     type: 'bar',
     data: {
       labels: Array.from({ length: 12 }, (_, i) => t.dashboard.month(i + 1)),
-      datasets: series.map((s, i) => ({
+      datasets: series.map((s) => ({
         label: s.category,
         data: s.months,
-        backgroundColor: seriesColor(i),
+        backgroundColor: categoryColor(s.category),
         borderColor: '#fff',
         borderWidth: 1,
+        datalabels: STACK_TOTAL_LABEL,
       })),
     },
+    plugins: [VALUE_LABELS],
     options: {
       responsive: options.responsive,
       maintainAspectRatio: false,
       animation: false,
-      font: CHART_FONT,
+      // Room above the tallest stack for its total.
+      layout: { padding: { top: 18 } },
       scales: {
-        x: { stacked: true, ticks: { font: CHART_FONT } },
-        y: { stacked: true, beginAtZero: true, ticks: { precision: 0, font: CHART_FONT } },
+        x: { stacked: true, ticks: TICKS, grid: { display: false } },
+        y: { stacked: true, beginAtZero: true, grace: '8%', ticks: { ...TICKS, precision: 0 }, grid: GRID },
       },
       plugins: {
-        legend: { position: 'bottom', labels: { font: CHART_FONT, boxWidth: 14 } },
+        legend: { position: 'bottom', labels: LEGEND_LABELS },
         tooltip: {
           callbacks: { label: (c) => t.dashboard.tooltipCount(c.dataset.label ?? '', c.parsed.y ?? 0) },
         },
@@ -54,12 +47,24 @@ export function monthlyChartConfig(
   };
 }
 
+const WHITE_BACKGROUND: Plugin = {
+  id: 'white-background',
+  beforeDraw: (c) => {
+    const ctx = c.ctx;
+    ctx.save();
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, c.width, c.height);
+    ctx.restore();
+  },
+};
+
 /**
- * The chart drawn afresh at print size on a canvas of its own, at `scale`× the pixels: a screen
- * canvas stretched into a document is blurry.
+ * A chart drawn afresh at print size on a canvas of its own, at `scale`× the pixels: a screen
+ * canvas stretched into a document is blurry. On white, since a transparent PNG pasted into WPS
+ * shows whatever lies beneath it.
  */
-export async function chartPng(
-  config: ChartConfiguration<'bar'>,
+export async function chartPng<TType extends ChartType>(
+  config: ChartConfiguration<TType>,
   width: number,
   height: number,
   scale = 2,
@@ -71,24 +76,18 @@ export async function chartPng(
   canvas.style.height = `${height}px`;
   const chart = new Chart(canvas, {
     ...config,
-    options: { ...config.options, responsive: false, devicePixelRatio: scale },
-    plugins: [
-      {
-        id: 'white-background',
-        beforeDraw: (c) => {
-          const ctx = c.ctx;
-          ctx.save();
-          ctx.fillStyle = '#fff';
-          ctx.fillRect(0, 0, c.width, c.height);
-          ctx.restore();
-        },
-      },
-    ],
-  });
+    options: { ...config.options, responsive: false, animation: false, devicePixelRatio: scale },
+    plugins: [...(config.plugins ?? []), WHITE_BACKGROUND],
+  } as ChartConfiguration<TType>);
   chart.resize(width, height);
   chart.update('none');
-  const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
+  // toDataURL, not toBlob: Chromium encodes a toBlob in idle time and, on a page that never idles
+  // (headless, or busy redrawing), waits a full second per picture before it starts.
+  const url = canvas.toDataURL('image/png');
   chart.destroy();
-  if (!blob) throw new Error('canvas.toBlob returned nothing');
-  return { png: new Uint8Array(await blob.arrayBuffer()), width, height };
+  const binary = atob(url.slice(url.indexOf(',') + 1));
+  const png = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) png[i] = binary.charCodeAt(i);
+  if (png.length === 0) throw new Error('canvas.toDataURL returned nothing');
+  return { png, width, height };
 }
