@@ -1,38 +1,86 @@
 /**
- * The parsing worker: reading a ledger happens here, off the main thread, so the page never freezes
+ * The SheetJS worker: reading a ledger happens here, off the main thread, so the page never freezes
  * on a big file. It keeps the parsed workbook, so correcting a mapping does not parse the file again.
+ * It also writes the Excel files the app makes (the export, blank templates): SheetJS lives only here.
  */
 import { contentHash } from '../core/hash';
+import { cellText } from '../core/import/cells';
+import type { FileRefusal } from '../core/import/reasons';
 import { readSheet } from '../core/import/table';
 import type { RawWorkbook } from '../core/import/types';
+import { namesInRecords, rosterFromRows } from '../core/members';
 import type { ReadRequest, ReadResponse } from './read.protocol';
-import { previewOf, readWorkbook } from './sheetjs';
+import { previewOf, readWorkbook, timeParse } from './sheetjs';
+import { writeLedgerXlsx, writePivotXlsx, writeTemplateXlsx } from './xlsxWriter';
 
 const scope = self as unknown as {
   onmessage: ((e: MessageEvent<ReadRequest>) => void) | null;
-  postMessage: (m: ReadResponse) => void;
+  postMessage: (m: ReadResponse, transfer?: Transferable[]) => void;
 };
 
 let workbook: RawWorkbook | null = null;
 
 function handle(req: ReadRequest): ReadResponse {
-  if (req.type === 'read') {
-    const bytes = new Uint8Array(req.buffer);
-    scope.postMessage({ type: 'progress', id: req.id, phase: 'parse' });
-    const wb = readWorkbook(req.fileName, bytes);
-    if (!wb.ok) return { type: 'file', id: req.id, result: wb };
-    workbook = wb.value;
-    scope.postMessage({ type: 'progress', id: req.id, phase: 'analyse' });
-    return { type: 'file', id: req.id, result: previewOf(wb.value, contentHash(bytes), req.saved) };
+  switch (req.type) {
+    case 'read': {
+      const bytes = new Uint8Array(req.buffer);
+      scope.postMessage({ type: 'progress', id: req.id, phase: 'parse' });
+      const wb = readWorkbook(req.fileName, bytes);
+      if (!wb.ok) return { type: 'file', id: req.id, result: wb };
+      workbook = wb.value;
+      scope.postMessage({ type: 'progress', id: req.id, phase: 'analyse' });
+      return { type: 'file', id: req.id, result: previewOf(wb.value, contentHash(bytes), req.saved) };
+    }
+    case 'remap': {
+      const sheet = workbook?.sheets[req.sheetIndex];
+      if (!workbook || !sheet) return { type: 'table', id: req.id, table: null };
+      const reading = readSheet(sheet, workbook.fileName, req.options, req.sheetIndex);
+      return {
+        type: 'table',
+        id: req.id,
+        table: reading.ok ? { ...reading.table, mappingSource: 'user' } : null,
+      };
+    }
+    case 'roster':
+      return { type: 'roster', id: req.id, ...readRoster(req.fileName, new Uint8Array(req.buffer)) };
+    case 'parse-only':
+      return { type: 'elapsed', id: req.id, ms: timeParse(new Uint8Array(req.buffer)) };
+    case 'export-ledger':
+      return { type: 'bytes', id: req.id, bytes: writeLedgerXlsx(req.records, req.title, req.periodLabel) };
+    case 'template':
+      return { type: 'bytes', id: req.id, bytes: writeTemplateXlsx(req.category, req.year) };
+    case 'export-pivot':
+      return { type: 'bytes', id: req.id, bytes: writePivotXlsx(req.sheet) };
   }
-  const sheet = workbook?.sheets[req.sheetIndex];
-  if (!workbook || !sheet) return { type: 'table', id: req.id, table: null };
-  const reading = readSheet(sheet, workbook.fileName, req.options, req.sheetIndex);
-  return {
-    type: 'table',
-    id: req.id,
-    table: reading.ok ? { ...reading.table, mappingSource: 'user' } : null,
-  };
+}
+
+/**
+ * The names of a roster file: the column headed 姓名/委员/委员姓名 of the first sheet that has one, or
+ * else the members named in the first table read as a ledger.
+ */
+function readRoster(fileName: string, bytes: Uint8Array): { names: string[] | null; reason?: FileRefusal } {
+  const wb = readWorkbook(fileName, bytes);
+  if (!wb.ok) return { names: null, reason: wb.reason };
+  const sheets = wb.value.sheets.filter((s) => !s.hidden).map((s) => s.rows.map((row) => row.map(cellText)));
+  const names = rosterFromRows(sheets);
+  if (names && names.length > 0) return { names };
+  const preview = previewOf(wb.value, '');
+  if (!preview.ok) return { names: null };
+  const table = preview.value.tables.find((tb) => tb.roles.some((r) => r.kind === 'members'));
+  if (!table) return { names: null };
+  const found = namesInRecords(table.records);
+  return { names: found.length > 0 ? found : null };
+}
+
+function failure(req: ReadRequest, detail: string): ReadResponse {
+  switch (req.type) {
+    case 'read':
+      return { type: 'file', id: req.id, result: { ok: false, reason: 'unreadable', detail } };
+    case 'remap':
+      return { type: 'table', id: req.id, table: null };
+    default:
+      return { type: 'error', id: req.id, detail };
+  }
 }
 
 scope.onmessage = (e) => {
@@ -41,11 +89,8 @@ scope.onmessage = (e) => {
     response = handle(e.data);
   } catch (err) {
     // Nothing may escape as an uncaught worker error: the clerk gets a reason, not a silent stall.
-    const detail = err instanceof Error ? err.message : String(err);
-    response =
-      e.data.type === 'read'
-        ? { type: 'file', id: e.data.id, result: { ok: false, reason: 'unreadable', detail } }
-        : { type: 'table', id: e.data.id, table: null };
+    response = failure(e.data, err instanceof Error ? err.message : String(err));
   }
-  scope.postMessage(response);
+  // Written files go back without a copy.
+  scope.postMessage(response, response.type === 'bytes' ? [response.bytes.buffer] : []);
 };

@@ -3,7 +3,7 @@
  * worker terminated) without disturbing the others, and its parsed workbook stays in that worker
  * for re-reading a sheet with the clerk's corrections.
  */
-import type { FileReading } from '../core/import/reasons';
+import type { FileReading, FileRefusal } from '../core/import/reasons';
 import type { FilePreview, TableOptions, TablePreview } from '../core/import/types';
 import type { SavedMapping } from '../core/schema';
 import type { ReadPhase, ReadRequest, ReadResponse } from './read.protocol';
@@ -65,6 +65,26 @@ export class LedgerFileReader {
     const id = this.nextId++;
     const res = await this.send({ type: 'remap', id, sheetIndex, options });
     return res.type === 'table' ? res.table : null;
+  }
+
+  /**
+   * Read a roster of members (委员名单) from a sheet: the names, or null with the reason the file could
+   * not be read (undefined when it was read but holds no names).
+   */
+  async roster(file: File): Promise<{ names: string[] | null; reason?: FileRefusal }> {
+    const buffer = await file.arrayBuffer();
+    const id = this.nextId++;
+    const res = await this.send({ type: 'roster', id, fileName: file.name, buffer }, [buffer]);
+    if (res.type === 'roster') return { names: res.names, ...(res.reason && { reason: res.reason }) };
+    return { names: null, reason: 'unreadable' };
+  }
+
+  /** The benchmark's floor: how long SheetJS alone takes to read these bytes in this worker. */
+  async timeParse(bytes: Uint8Array): Promise<number> {
+    const buffer = bytes.slice().buffer;
+    const id = this.nextId++;
+    const res = await this.send({ type: 'parse-only', id, buffer }, [buffer]);
+    return res.type === 'elapsed' ? res.ms : NaN;
   }
 
   /** Stop reading: the worker is terminated and anything waiting is answered as cancelled. */

@@ -37,6 +37,18 @@ export function excelSerialToIso(serial: number, date1904 = false): string | nul
   return fromUtcMs(Date.UTC(1899, 11, 31) + offset * 86_400_000);
 }
 
+/**
+ * An ISO day to its Excel serial (1900 date system), the inverse of `excelSerialToIso`: what a
+ * written date cell holds. Null for anything that is not a whole day (`2023-03`, `2023`, '').
+ */
+export function isoToExcelSerial(iso: string): number | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!m || isoDay(Number(m[1]), Number(m[2]), Number(m[3])) === null) return null;
+  const days = (Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) - Date.UTC(1899, 11, 31)) / 86_400_000;
+  // From 1 March 1900 on, Excel's serials count its phantom 29 February 1900.
+  return days >= 60 ? days + 1 : days;
+}
+
 function fromUtcMs(ms: number): string | null {
   const d = new Date(ms);
   return isoDay(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
@@ -46,7 +58,8 @@ const CN_DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
 
 /**
  * A text date as clerks type it: `2023-03-05`, `2023/3/5`, `2023.3.5`, `2023年3月5日`, `20230305`,
- * `2023年3月` (a month), `3月5日` (the year comes from the ledger's title or file name: `contextYear`).
+ * `2023年3月` (a month), `2023年` (a year), `3月5日` (the year comes from the ledger's title or file
+ * name: `contextYear`).
  */
 export function parseDateText(raw: string, contextYear?: number): string | null {
   const s = raw
@@ -65,6 +78,12 @@ export function parseDateText(raw: string, contextYear?: number): string | null 
   if (m && contextYear) return isoDay(contextYear, Number(m[1]), Number(m[2]));
   m = /^(\d{1,2})月$/.exec(s);
   if (m && contextYear) return isoMonth(contextYear, Number(m[1]));
+  // A year alone (2023年, 2023年度): the date of a figure a statistics table gives for the whole year.
+  m = /^(\d{4})年度?$/.exec(s);
+  if (m) {
+    const y = Number(m[1]);
+    return y >= 1900 && y <= 2100 ? String(y) : null;
+  }
   m = /^(?:(\d{4})年)?(?:第)?([一二三四1-4])季度$/.exec(s);
   if (m) {
     const y = m[1] ? Number(m[1]) : contextYear;

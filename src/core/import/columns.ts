@@ -4,7 +4,7 @@
  * - wide: items down, months across (走访群众 | 人次 | 1月 … 12月 | 全年合计);
  * - stats: one row per village (or month) with measures of several categories across.
  */
-import type { ColumnRole, MeasureKey } from '../schema';
+import type { ColumnRole } from '../schema';
 import { isRowTotalHeader, monthHeader } from './labels';
 import { categoryFromName, suggestRole } from './synonyms';
 import type { ImportWarning, TableShape } from './types';
@@ -143,17 +143,5 @@ function planWide(headers: readonly string[], months: ReturnType<typeof monthHea
   return { shape: 'wide', roles, confidence };
 }
 
-/** The measure and scale a unit names: 人次 → people, 户 → households, 万元 → amount ×10000. */
-export function measureOfUnit(unit: string): { measure: MeasureKey; scale: number } | null {
-  const u = unit.replace(/[\s\u3000()（）]/g, '');
-  if (!u) return null;
-  if (/^(?:人次|人|名|人数)$/.test(u)) return { measure: 'people', scale: 1 };
-  if (/^户(?:次)?$/.test(u)) return { measure: 'households', scale: 1 };
-  if (/^(?:份|册|张|本)$/.test(u)) return { measure: 'items', scale: 1 };
-  if (/^(?:期|次|场|场次|件|个|项|条|篇|起|批)$/.test(u)) return { measure: 'count', scale: 1 };
-  if (/^万元$/.test(u)) return { measure: 'amount', scale: 10000 };
-  if (/^元$/.test(u)) return { measure: 'amount', scale: 1 };
-  if (/^亿元$/.test(u)) return { measure: 'amount', scale: 100_000_000 };
-  if (/^[\u4e00-\u9fa5]{1,3}$/.test(u)) return { measure: `custom:${u}`, scale: 1 };
-  return null;
-}
+/** Kept here too for the readers of wide tables: the unit of a row names its measure. */
+export { measureOfUnit } from './synonyms';

@@ -147,3 +147,21 @@ export function isGroupLabel(text: string): boolean {
     /[（(]\d+\s*[所个条人户项件]?[)）]$/.test(t)
   );
 }
+
+/**
+ * A cell that marks its row as a worked example (示例, 示例：…, （示例）…), as blank templates carry
+ * one above the rows to fill in. Only the mark itself counts: 示例数据 or 示例村 are plain text.
+ */
+export function isExampleMark(text: string): boolean {
+  const t = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
+  return t === '示例' || /^示例[:：]/.test(t) || /^[（(]示例[)）]/.test(t);
+}
+
+/**
+ * A sheet named as the summary of the others (汇总, 汇总表, 总表, 合计, 2023年汇总): beside sheets of
+ * records its rows are their totals, and importing both would count everything twice.
+ */
+export function isSummarySheetName(name: string): boolean {
+  const t = name.replace(/[\s\u3000]/g, '').replace(/^(?:\d{4}年度?)/, '');
+  return /^(?:全年|年度)?(?:汇总表?|总表|合计表?|总计|统计汇总)$/.test(t);
+}

@@ -7,7 +7,7 @@ import { ExactSum, parseQuantity, roundTo } from '../numbers';
 import type { ColumnRole, MeasureKey, MeasureValues, NewRecord } from '../schema';
 import { cellDate, cellText } from './cells';
 import { measureOfUnit } from './columns';
-import { isFooterLabel, isGroupLabel, isLanciRow, totalKind } from './labels';
+import { isExampleMark, isFooterLabel, isGroupLabel, isLanciRow, totalKind } from './labels';
 import { categoryFromName, suggestRole } from './synonyms';
 import type { CellRange, ImportWarning, RawCell, SkipReason, SkippedRow, TableShape } from './types';
 import { parseSatisfaction, parseStatus, splitMembers } from './values';
@@ -180,6 +180,8 @@ function classify(
 ): SkipReason | null {
   const filled = texts.filter((t) => t !== '');
   if (filled.length === 0) return 'blank';
+  // A template's worked example (备注：示例) shows how to fill the rows in; it is not an event.
+  if (filled.some(isExampleMark)) return 'example';
   if (first && isLanciRow(texts as string[])) return 'lanci';
   // A total's label stands in one of the first filled cells (合计 in A, 一月小计 in B); further
   // right it could be a subject that merely starts with the same characters.

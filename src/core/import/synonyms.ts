@@ -202,6 +202,11 @@ export function suggestRole(header: string): RoleSuggestion {
   if (kind) return { role: { kind }, confidence: 1 };
 
   const fromUnit = UNIT_MEASURE[unit];
+  // 数量(吨), 数量(间): a count of something a ledger measures in its own unit, as exports write it.
+  if (bare === '数量' && unit && !fromUnit) {
+    const own = measureOfUnit(unit);
+    if (own?.measure.startsWith('custom:')) return { role: { kind: 'measure', ...own }, confidence: 1 };
+  }
   const word = measureIndex.get(bare) ?? measureIndex.get(h);
   if (word) {
     if (word === 'amount') {
@@ -256,5 +261,20 @@ const CATEGORY_KEYWORDS: [string, string][] = [
 
 export function categoryFromName(name: string): string | null {
   for (const [word, category] of CATEGORY_KEYWORDS) if (name.includes(word)) return category;
+  return null;
+}
+
+/** The measure and scale a unit names: 人次 → people, 户 → households, 万元 → amount ×10000. */
+export function measureOfUnit(unit: string): { measure: MeasureKey; scale: number } | null {
+  const u = unit.replace(/[\s\u3000()（）]/g, '');
+  if (!u) return null;
+  if (/^(?:人次|人|名|人数)$/.test(u)) return { measure: 'people', scale: 1 };
+  if (/^户(?:次)?$/.test(u)) return { measure: 'households', scale: 1 };
+  if (/^(?:份|册|张|本)$/.test(u)) return { measure: 'items', scale: 1 };
+  if (/^(?:期|次|场|场次|件|个|项|条|篇|起|批)$/.test(u)) return { measure: 'count', scale: 1 };
+  if (/^万元$/.test(u)) return { measure: 'amount', scale: 10000 };
+  if (/^元$/.test(u)) return { measure: 'amount', scale: 1 };
+  if (/^亿元$/.test(u)) return { measure: 'amount', scale: 100_000_000 };
+  if (/^[\u4e00-\u9fa5]{1,3}$/.test(u)) return { measure: `custom:${u}`, scale: 1 };
   return null;
 }

@@ -43,7 +43,9 @@ export type SkipReason =
   | 'subtotal'
   | 'footer'
   | 'hidden'
-  | 'empty-values';
+  | 'empty-values'
+  /** A worked example in a template (a cell says 示例): never data. */
+  | 'example';
 
 export interface SkippedRow {
   /** 1-based row number as Excel shows it. */
@@ -117,10 +119,16 @@ export interface TablePreview {
   sample: string[][];
 }
 
+/**
+ * Why a sheet is not imported: nothing in it, hidden, no header found, notes rather than a table, or
+ * the 汇总 of the other sheets (their totals, which would count everything twice).
+ */
+export type SheetSkipReason = 'empty' | 'hidden' | 'no-header' | 'notes' | 'summary';
+
 export interface FilePreview {
   fileName: string;
   contentHash: string;
   tables: TablePreview[];
   /** Sheets not imported, with the reason shown to the clerk. */
-  skippedSheets: { sheet: string; reason: 'empty' | 'hidden' | 'no-header' | 'notes' }[];
+  skippedSheets: { sheet: string; reason: SheetSkipReason }[];
 }

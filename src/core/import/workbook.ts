@@ -1,5 +1,6 @@
 /** A whole workbook → the tables to confirm and the sheets passed over, with their reasons. */
 import type { SavedMapping } from '../schema';
+import { isSummarySheetName } from './labels';
 import { headerSignature, readSheet } from './table';
 import type { FilePreview, RawWorkbook, SkipReason, SkippedRow, TableOptions } from './types';
 
@@ -35,6 +36,16 @@ export function previewWorkbook(
     }
     preview.tables.push(table);
   });
+  // A 汇总 sheet beside sheets of records holds their totals: passed over, with its reason shown.
+  const summaries = preview.tables.filter(
+    (tb) =>
+      isSummarySheetName(tb.sheet) &&
+      preview.tables.some((other) => other !== tb && !other.hiddenSheet && other.records.length > 0),
+  );
+  for (const tb of summaries) {
+    preview.tables.splice(preview.tables.indexOf(tb), 1);
+    if (!tb.hiddenSheet) preview.skippedSheets.push({ sheet: tb.sheet, reason: 'summary' });
+  }
   return preview;
 }
 
