@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import { installBenchHook } from './lib/benchHook';
 import App from './ui/App.svelte';
 import './ui/global.css';
 
@@ -6,4 +7,7 @@ import './ui/global.css';
 // over its message would only replace it with a broken page.
 const unsupported = (window as { __ledgerBoardUnsupported?: boolean }).__ledgerBoardUnsupported === true;
 const target = document.getElementById('app');
-if (target && !unsupported) mount(App, { target });
+if (target && !unsupported) {
+  installBenchHook();
+  mount(App, { target });
+}

@@ -12,10 +12,10 @@ export interface MeasureInfo {
 
 const BASE: Record<BuiltinMeasureKey, { label: string; unit: string }> = {
   count: { label: '次数', unit: '次' },
-  people: { label: '人数(人次)', unit: '人次' },
+  people: { label: '人数（人次）', unit: '人次' },
   households: { label: '户数', unit: '户' },
   items: { label: '份数', unit: '份' },
-  amount: { label: '金额(万元)', unit: '万元' },
+  amount: { label: '金额（万元）', unit: '万元' },
 };
 
 /** Label and unit of a measure; `count` takes the category's own counter (期 for 培训, 件 for 提案). */

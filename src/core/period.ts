@@ -124,3 +124,43 @@ export function periodsOfYear(year: number): Period[] {
   for (let month = 1; month <= 12; month++) out.push({ kind: 'month', year, month });
   return out;
 }
+
+/**
+ * How many months of a year some dates cover; a date known only to the year (a statistics table of
+ * the year) covers all twelve. Used to refuse 同比 against a year that was only partly imported:
+ * four months of last year against twelve of this year is not a growth of 300%.
+ */
+export function monthsCovered(dates: Iterable<string>): number {
+  const months = new Set<string>();
+  for (const d of dates) {
+    if (d.length === 4) return 12;
+    if (d.length >= 7) months.add(d.slice(5, 7));
+  }
+  return months.size;
+}
+
+/**
+ * The first and last day of a period, for the date fields of a custom range; 全部 spans the years
+ * that have data (null without any). A range gives back its own ends.
+ */
+export function periodBounds(period: Period, years: readonly number[]): { from: string; to: string } | null {
+  const end = (y: number, m: number) =>
+    `${y}-${String(m).padStart(2, '0')}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`;
+  const start = (y: number, m: number) => `${y}-${String(m).padStart(2, '0')}-01`;
+  switch (period.kind) {
+    case 'all': {
+      if (years.length === 0) return null;
+      return { from: start(Math.min(...years), 1), to: end(Math.max(...years), 12) };
+    }
+    case 'year':
+      return { from: start(period.year, 1), to: end(period.year, 12) };
+    case 'half':
+      return { from: start(period.year, period.half * 6 - 5), to: end(period.year, period.half * 6) };
+    case 'quarter':
+      return { from: start(period.year, period.quarter * 3 - 2), to: end(period.year, period.quarter * 3) };
+    case 'month':
+      return { from: start(period.year, period.month), to: end(period.year, period.month) };
+    case 'range':
+      return { from: period.from, to: period.to };
+  }
+}

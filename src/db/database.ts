@@ -1,6 +1,7 @@
 /** The one IndexedDB database of the app, and the only module that opens it. */
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { ImportBatch, LedgerRecord, SavedMapping, Setting } from '../core/schema';
+import { recordChangeCounter } from './changes';
 import { SCHEMA_VERSIONS } from './schema';
 
 /**
@@ -15,12 +16,22 @@ export class LedgerDatabase extends Dexie {
   mappings!: Table<SavedMapping, string>;
   settings!: Table<Setting, string>;
 
+  private readonly recordListeners = new Set<(n: number) => void>();
+
   constructor(name: string = DB_NAME, versions = SCHEMA_VERSIONS) {
     super(name);
     for (const v of versions) {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    // Registered before the database opens: Dexie builds its middleware stack on open.
+    this.use(recordChangeCounter((n) => this.recordListeners.forEach((f) => f(n))));
+  }
+
+  /** Hear how many records each write of this tab added, changed or removed (see changes.ts). */
+  onRecordChanges(listener: (n: number) => void): () => void {
+    this.recordListeners.add(listener);
+    return () => this.recordListeners.delete(listener);
   }
 }
 

@@ -1,6 +1,8 @@
 /** Reads and writes of ledger data. Every write that touches several rows is one transaction. */
 import Dexie from 'dexie';
+import { patchRecord, type RecordKey, type RecordPatch, type RecordWrite } from '../core/grid/commands';
 import type { ImportBatch, LedgerRecord, NewRecord, SavedMapping } from '../core/schema';
+import { isLocalSetting, LOCAL_SETTING_KEYS, type BackupData } from '../core/backup';
 import type { LedgerDatabase } from './database';
 
 export class DuplicateImportError extends Error {
@@ -134,4 +136,176 @@ export async function getSetting<T>(db: LedgerDatabase, key: string): Promise<T 
 
 export async function putSetting(db: LedgerDatabase, key: string, value: unknown): Promise<void> {
   await db.settings.put({ key, value });
+}
+
+/** Everything stored, for a backup, read in one transaction so it is one consistent moment. */
+export async function readEverything(db: LedgerDatabase): Promise<BackupData> {
+  return db.transaction('r', db.records, db.batches, db.mappings, db.settings, async () => ({
+    records: await db.records.toArray(),
+    batches: await db.batches.toArray(),
+    mappings: await db.mappings.toArray(),
+    // This browser's backup status and kept file are not data: see LOCAL_SETTING_KEYS.
+    settings: (await db.settings.toArray()).filter((s) => !isLocalSetting(s.key)),
+  }));
+}
+
+/** Empty every table but this browser's own settings (backup status, kept file). */
+async function clearKeepingLocal(db: LedgerDatabase): Promise<void> {
+  await Promise.all([
+    db.records.clear(),
+    db.batches.clear(),
+    db.mappings.clear(),
+    db.settings.where('key').noneOf(LOCAL_SETTING_KEYS.slice()).delete(),
+  ]);
+}
+
+/**
+ * Replace everything with a backup's contents in ONE transaction: a failure midway (a full disk)
+ * rolls back to exactly what was there before. This browser's own settings stay as they are.
+ */
+export async function replaceEverything(db: LedgerDatabase, data: BackupData): Promise<void> {
+  await db.transaction('rw', db.records, db.batches, db.mappings, db.settings, async () => {
+    await clearKeepingLocal(db);
+    await db.batches.bulkAdd(data.batches);
+    await db.records.bulkAdd(data.records);
+    await db.mappings.bulkAdd(data.mappings);
+    await db.settings.bulkAdd(data.settings.filter((s) => !isLocalSetting(s.key)));
+  });
+}
+
+/** Clear all data (records, batches, mappings, settings) in one transaction. */
+export async function clearEverything(db: LedgerDatabase): Promise<void> {
+  await db.transaction('rw', db.records, db.batches, db.mappings, db.settings, () => clearKeepingLocal(db));
+}
+
+/**
+ * Records typed or pasted into the grid belong to a batch of their own, one per session, so that
+ * they too have a source (手工录入 · 第 3 行) and can be undone as a whole on the 数据 page.
+ */
+export const MANUAL_FILE = '手工录入';
+const MANUAL_HASH_PREFIX = 'manual:';
+
+function isManualBatch(b: ImportBatch | undefined): boolean {
+  return b !== undefined && b.contentHash.startsWith(MANUAL_HASH_PREFIX);
+}
+
+/** Keep a 手工录入 batch's count equal to the records it holds. */
+async function recountManual(db: LedgerDatabase, batchIds: Iterable<number>): Promise<void> {
+  for (const id of new Set(batchIds)) {
+    const batch = await db.batches.get(id);
+    if (!isManualBatch(batch)) continue;
+    const n = await db.records
+      .where('[batchId+rowNo]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
+      .count();
+    await db.batches.update(id, { imported: n });
+  }
+}
+
+/** Records whose batch still exists: an undo must not bring back rows of an import undone since. */
+async function withBatch(db: LedgerDatabase, records: readonly LedgerRecord[]): Promise<LedgerRecord[]> {
+  const ids = [...new Set(records.map((r) => r.batchId))];
+  const batches = await db.batches.bulkGet(ids);
+  const alive = new Set(ids.filter((_, i) => batches[i] !== undefined));
+  return records.filter((r) => alive.has(r.batchId));
+}
+
+async function patchAll(db: LedgerDatabase, patches: RecordWrite['patches']): Promise<number> {
+  if (patches.length === 0) return 0;
+  const current = await db.records.bulkGet(patches.map((p) => p.key));
+  const next: LedgerRecord[] = [];
+  patches.forEach((p, i) => {
+    const r = current[i];
+    if (r) next.push(patchRecord(r, p.patch));
+  });
+  await db.records.bulkPut(next);
+  return next.length;
+}
+
+/**
+ * Change fields of records, in one transaction. Each patch is applied to the record as stored now;
+ * records deleted meanwhile stay deleted. Returns how many records were changed.
+ */
+export async function updateRecords(
+  db: LedgerDatabase,
+  patches: readonly { key: RecordKey; patch: RecordPatch }[],
+): Promise<number> {
+  return db.transaction('rw', db.records, () => patchAll(db, patches.slice()));
+}
+
+/**
+ * Add records typed or pasted into the grid to this session's 手工录入 batch (made on first use, or
+ * again when it was undone meanwhile), in one transaction with the patches of a paste that also
+ * changed cells above. Returns the batch and the stored records.
+ */
+export async function addManualRecords(
+  db: LedgerDatabase,
+  batchId: number | null,
+  records: readonly NewRecord[],
+  patches: RecordWrite['patches'] = [],
+  now: Date = new Date(),
+): Promise<{ batchId: number; records: LedgerRecord[] }> {
+  return db.transaction('rw', db.batches, db.records, async () => {
+    await patchAll(db, patches);
+    let id = batchId;
+    if (id === null || !isManualBatch(await db.batches.get(id))) {
+      const importedAt = now.toISOString();
+      id = (await db.batches.add({
+        fileName: MANUAL_FILE,
+        contentHash: `${MANUAL_HASH_PREFIX}${importedAt}`,
+        sheets: [],
+        mappingSignature: '',
+        importedAt,
+        imported: 0,
+        skipped: 0,
+        demo: false,
+      } as ImportBatch)) as number;
+    }
+    const last = await db.records
+      .where('[batchId+rowNo]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
+      .last();
+    const first = (last?.rowNo ?? 0) + 1;
+    const batch = id;
+    const rows: LedgerRecord[] = records.map((r, i) => ({
+      ...r,
+      batchId: batch,
+      rowNo: first + i,
+      source: { file: MANUAL_FILE, sheet: '', row: first + i },
+    }));
+    await db.records.bulkAdd(rows);
+    await recountManual(db, [batch]);
+    return { batchId: batch, records: rows };
+  });
+}
+
+/** Delete records in one transaction; returns them as they were, for undo. */
+export async function deleteRecords(db: LedgerDatabase, keys: readonly RecordKey[]): Promise<LedgerRecord[]> {
+  return db.transaction('rw', db.batches, db.records, async () => {
+    const found = (await db.records.bulkGet(keys.slice())).filter((r): r is LedgerRecord => r !== undefined);
+    await db.records.bulkDelete(found.map((r) => [r.batchId, r.rowNo] as RecordKey));
+    await recountManual(
+      db,
+      found.map((r) => r.batchId),
+    );
+    return found;
+  });
+}
+
+/** Put deleted records back as they were (undo of a delete), where their batch still exists. */
+export async function restoreRecords(db: LedgerDatabase, records: readonly LedgerRecord[]): Promise<number> {
+  return applyRecordWrite(db, { patches: [], put: records.slice(), remove: [] });
+}
+
+/** Carry out an undo or a redo: patches, records put back, records removed, in one transaction. */
+export async function applyRecordWrite(db: LedgerDatabase, w: RecordWrite): Promise<number> {
+  return db.transaction('rw', db.batches, db.records, async () => {
+    if (w.remove.length) await db.records.bulkDelete(w.remove.slice());
+    let n = await patchAll(db, w.patches);
+    const put = await withBatch(db, w.put);
+    if (put.length) await db.records.bulkPut(put);
+    n += put.length + w.remove.length;
+    await recountManual(db, [...put.map((r) => r.batchId), ...w.remove.map((k) => k[0])]);
+    return n;
+  });
 }

@@ -4,8 +4,15 @@
  */
 import { liveQuery, type Subscription } from 'dexie';
 import { totalsByCategory } from '../core/aggregate';
-import { applyFilter, filterChoices, type LedgerFilter } from '../core/filters';
-import { defaultPeriod, periodKey, previousPeriod, yearsWithData, type Period } from '../core/period';
+import { applyFilter, categoryChoices, filterChoices, type LedgerFilter } from '../core/filters';
+import {
+  defaultPeriod,
+  monthsCovered,
+  periodKey,
+  previousPeriod,
+  yearsWithData,
+  type Period,
+} from '../core/period';
 import type { ImportBatch, LedgerRecord } from '../core/schema';
 import type { LedgerDatabase } from '../db/database';
 
@@ -17,7 +24,8 @@ export class LedgerState {
   /** What the clerk picked; null follows the default (the latest year with data). */
   chosenPeriod = $state<Period | null>(null);
 
-  /** One member, place or reporting unit to look at ('' = all). */
+  /** One category, member, place or reporting unit to look at ('' = all). */
+  category = $state('');
   member = $state('');
   place = $state('');
   unit = $state('');
@@ -26,6 +34,7 @@ export class LedgerState {
   period = $derived(this.resolvePeriod(this.chosenPeriod, this.years));
   filter = $derived<LedgerFilter>({
     period: this.period,
+    category: this.category,
     member: this.member,
     place: this.place,
     unit: this.unit,
@@ -36,8 +45,13 @@ export class LedgerState {
   previousTotals = $derived.by(() => {
     const prev = previousPeriod(this.period);
     if (!prev || !('year' in prev) || !this.years.includes(prev.year)) return null;
-    return totalsByCategory(applyFilter(this.records, { ...this.filter, period: prev }));
+    const before = applyFilter(this.records, { ...this.filter, period: prev });
+    // Last year only partly imported is no base for 同比: it would read as a growth of hundreds of %.
+    const now = monthsCovered(this.filtered.map((r) => r.date));
+    if (monthsCovered(before.map((r) => r.date)) < Math.ceil(now * 0.75)) return null;
+    return totalsByCategory(before);
   });
+  categories = $derived(categoryChoices(this.records));
   members = $derived(filterChoices(this.records, 'members'));
   places = $derived(filterChoices(this.records, 'place'));
   units = $derived(filterChoices(this.records, 'unit'));
@@ -89,6 +103,7 @@ export class LedgerState {
   }
 
   clearFilters(): void {
+    this.category = '';
     this.member = '';
     this.place = '';
     this.unit = '';
@@ -96,6 +111,14 @@ export class LedgerState {
 
   get periodKey(): string {
     return periodKey(this.period);
+  }
+
+  /** The period and filters as one string, to key what was made for them (an edited paragraph). */
+  get filterKey(): string {
+    const parts = [periodKey(this.period), this.member, this.place, this.unit];
+    // Without a category the key stays what it was before there was a category filter (stored edits).
+    if (this.category) parts.push(this.category);
+    return parts.join('|');
   }
 }
 

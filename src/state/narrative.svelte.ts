@@ -77,6 +77,11 @@ class NarrativeState {
     this.save();
   }
 
+  /** The key of a hand-edited paragraph: the same preset, period and filters. */
+  editKey(filterKey: string): string {
+    return `${this.preset}|${filterKey}`;
+  }
+
   setEdited(key: string, text: string | null): void {
     const { [key]: _old, ...rest } = this.edited;
     this.edited = text === null ? rest : { ...rest, [key]: text };

@@ -139,7 +139,7 @@ describe('roleFromValue', () => {
 
 describe('roleLabel', () => {
   it('names money by its unit', () => {
-    expect(roleLabel({ kind: 'measure', measure: 'amount', scale: 10000 })).toBe('金额(万元)');
-    expect(roleLabel({ kind: 'measure', measure: 'amount', scale: 1 })).toBe('金额(元)');
+    expect(roleLabel({ kind: 'measure', measure: 'amount', scale: 10000 })).toBe('金额（万元）');
+    expect(roleLabel({ kind: 'measure', measure: 'amount', scale: 1 })).toBe('金额（元）');
   });
 });

@@ -27,7 +27,10 @@ export function recordsBehind<T extends Evidence>(
       case 'done':
         return r.status === '已办结';
       case 'satisfied':
-        return r.satisfaction === '满意' || r.satisfaction === '基本满意';
+        return (
+          (r.status === '已答复' || r.status === '已办结') &&
+          (r.satisfaction === '满意' || r.satisfaction === '基本满意')
+        );
       default:
         return r.values[key] !== undefined;
     }

@@ -179,17 +179,32 @@ function figure(ctx: NarrativeContext, category: string, key: FigureKey): Paragr
 
 function change(ctx: NarrativeContext, category: string, key: FigureKey): string | null {
   const current = rawValue(ctx.totals, category, key);
-  if (current === undefined || !ctx.previous) return null;
+  // No 同比 for a figure the paragraph does not state: "，同比下降100%" would stand alone, or read
+  // as the change of the figure before it.
+  if (current === undefined || current === 0 || !ctx.previous) return null;
   const previous = rawValue(ctx.previous, category, key);
   return isRate(key) ? rateChange(current, previous) : countChange(current, previous);
 }
 
 /** A clause for a category the template does not mention, so no data is silently left out. */
-export function categoryClause(category: string): string {
+export function categoryClause(category: string, measures: readonly MeasureKey[] = []): string {
   const known = CATEGORY_CLAUSES[category];
   if (known) return known;
-  const counter = categoryInfo(category).eventCounter;
-  return `[开展${category}{${category}.count}${counter}]`;
+  // A category of the office's own (清理垃圾, 危房改造): its name, then each figure it carries.
+  const c = category;
+  const counter = categoryInfo(c).eventCounter;
+  const parts = [`[${c}{${c}.count}${counter}]`];
+  for (const m of measures) {
+    if (m === 'people') parts.push(`[，参与{${c}.people}人次]`);
+    else if (m === 'households') parts.push(`[，涉及{${c}.households}户]`);
+    else if (m === 'items') parts.push(`[，{${c}.items}份]`);
+    else if (m === 'amount') parts.push(`[，金额{${c}.amount}万元]`);
+    else if (m.startsWith('custom:')) {
+      const unit = m.slice('custom:'.length);
+      parts.push(`[，${c}{${c}.${m}}${unit}]`);
+    }
+  }
+  return parts.join('');
 }
 
 // Each figure in its own […]: a statistics table may give 走访群众 without a count of visits, and
@@ -269,7 +284,9 @@ export function renderTemplate(src: string, ctx: NarrativeContext): Paragraph {
   const others = (): ParagraphPart[] | null => {
     const clauses = ctx.totals
       .filter((t) => t.records > 0 && !named.has(t.category))
-      .map((t) => renderTemplate(categoryClause(t.category), ctx).parts)
+      .map(
+        (t) => renderTemplate(categoryClause(t.category, Object.keys(t.measures) as MeasureKey[]), ctx).parts,
+      )
       .filter((p) => p.length > 0);
     if (clauses.length === 0) return null;
     return clauses.flatMap((p, i) => (i === 0 ? p : [{ kind: 'text' as const, text: '；' }, ...p]));
@@ -285,6 +302,17 @@ export function renderTemplate(src: string, ctx: NarrativeContext): Paragraph {
   return { text: tidy.map((p) => p.text).join(''), parts: tidy };
 }
 
+/**
+ * A run of separators left by left-out clauses becomes one mark: 。 if the run has one ("，。" "；。"
+ * "。；"), else its first mark other than 、 ("；；" → "；", "期间，[…]；" → "，", "；[…]，" → "；",
+ * "、，" → "，"). The first mark is the one the text before chose; a later one belonged to a clause
+ * that is gone.
+ */
+function collapseSeparators(run: string): string {
+  if (run.includes('。')) return '。';
+  return run.replace(/、/g, '')[0] ?? '、';
+}
+
 /** Left-out clauses leave their separators behind: "；；" "，。" "：；" become one mark. */
 function tidyPunctuation(parts: ParagraphPart[]): ParagraphPart[] {
   const merged: ParagraphPart[] = [];
@@ -295,16 +323,7 @@ function tidyPunctuation(parts: ParagraphPart[]): ParagraphPart[] {
   }
   for (const p of merged) {
     if (p.kind !== 'text') continue;
-    let s = p.text;
-    let before: string;
-    do {
-      before = s;
-      s = s
-        .replace(/[，、；：]+([。；，])/g, '$1')
-        .replace(/([。；])[，、；]+/g, '$1')
-        .replace(/。。+/g, '。');
-    } while (s !== before);
-    p.text = s;
+    p.text = p.text.replace(/[，、；：。]{2,}/g, collapseSeparators);
   }
   const first = merged[0];
   if (first?.kind === 'text') first.text = first.text.replace(/^[，；、。]+/, '');
@@ -330,18 +349,24 @@ export function knownFigures(ctx: NarrativeContext): Set<string> {
     };
     for (const [key, units] of Object.entries(counters) as [FigureKey, string[]][]) {
       const v = rawValue(ctx.totals, t.category, key);
-      if (v === undefined) continue;
+      if (!v) continue;
       for (const p of precisions) for (const u of units) known.add(`${approximate(v, p).text}${u}`);
     }
     const amount = t.measures.amount;
-    if (amount !== undefined) for (const p of precisions) known.add(`${moneyFigure(amount, p).text}万元`);
-    for (const rate of Object.keys(RATE_PARTS) as RateKey[]) {
+    if (amount) for (const p of precisions) known.add(`${moneyFigure(amount, p).text}万元`);
+    // Rates only where there are proposals, and never 0%: a paragraph never states a rate of 0.
+    for (const rate of t.proposal ? (Object.keys(RATE_PARTS) as RateKey[]) : []) {
       const [num, den] = RATE_PARTS[rate];
       const pct = percentText(
         rawValue(ctx.totals, t.category, num) ?? 0,
         rawValue(ctx.totals, t.category, den) ?? 0,
       );
-      if (pct) known.add(`${pct}%`);
+      if (pct && pct !== '0') known.add(`${pct}%`);
+    }
+    // The 同比 the paragraph writes (同比增长12.5%) is a figure too; a rate's change is in 百分点, no %.
+    for (const key of [...Object.keys(counters), ...Object.keys(t.measures)] as FigureKey[]) {
+      const yoy = /(\d+(?:\.\d+)?)%$/.exec(change(ctx, t.category, key) ?? '');
+      if (yoy) known.add(`${yoy[1]}%`);
     }
   }
   return known;

@@ -1,0 +1,204 @@
+// npm run bench: generate ledgers of 1,000, 10,000 and 100,000 rows, build, open the BUILT single
+// file over file:// in Chromium and measure in the page. It prints a table, then one last line
+// `BENCH {json}` for the largest run. It never fails on a number: judging is for people.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium } from 'playwright-core';
+import { benchLedger } from './bench/ledger.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, 'bench-results');
+const BUILT = join(ROOT, 'dist', '台账看板.html');
+const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+function chromiumPath() {
+  const p = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(p)) throw new Error(`Chromium not found at ${p}; install it or set CHROMIUM_PATH`);
+  return p;
+}
+
+// The page side: long tasks are recorded from the first moment, before the app runs.
+const INIT = () => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    /* no longtask support: max_long_task_ms stays NaN */
+  }
+};
+
+async function waitForRecords(page, rows) {
+  await page.waitForFunction(
+    (want) => {
+      const t = document.querySelector('[data-testid="totals-table"]');
+      if (!t) return false;
+      let n = 0;
+      for (const c of t.querySelectorAll('[data-measure="records"]'))
+        n += Number(c.getAttribute('data-value'));
+      return n === want;
+    },
+    rows,
+    { timeout: 600_000, polling: 50 },
+  );
+}
+
+async function measure(browser, file, rows) {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  await context.addInitScript(INIT);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${pathToFileURL(BUILT).href}?bench`);
+  await page.getByTestId('nav-import').click();
+
+  // parse_ms: SheetJS alone on the same bytes, in the same kind of worker (the app's bench hook).
+  const parseMs = await page
+    .evaluate(async (url) => {
+      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      const hook = window.__ledgerBench;
+      return hook ? hook.parse(bytes) : NaN;
+    }, pathToFileURL(file).href)
+    .catch(() => NaN);
+
+  // import_ms: from choosing the file until every record is committed and the totals show them.
+  await page.evaluate(() => (window.__longTasks = []));
+  const t0 = await page.evaluate(() => performance.now());
+  await page.getByTestId('import-input').setInputFiles(file);
+  const confirm = page.getByTestId('import-confirm');
+  await page.waitForFunction(
+    () => {
+      const b = document.querySelector('[data-testid="import-confirm"]');
+      return b instanceof HTMLButtonElement && !b.disabled;
+    },
+    undefined,
+    { timeout: 600_000, polling: 20 },
+  );
+  await confirm.click();
+  await waitForRecords(page, rows);
+  const t1 = await page.evaluate(() => performance.now());
+  const longTasks = await page.evaluate(() => window.__longTasks.map((e) => e.duration));
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+
+  // reopen_ms: a reload with the records stored, until the totals are visible.
+  await page.reload();
+  await waitForRecords(page, rows);
+  const reopen = await page.evaluate(() => performance.now());
+
+  // edit_ms and scroll_frame_ms need the grid (台账 view); measured when it is there.
+  const grid = await measureGrid(page);
+  await context.close();
+  return {
+    parse_ms: parseMs,
+    import_ms: t1 - t0,
+    max_long_task_ms: longTasks.length ? Math.max(...longTasks) : 0,
+    reopen_ms: reopen,
+    edit_ms: grid.edit,
+    scroll_frame_ms: grid.scroll,
+    heap_mb: usedSize / 1048576,
+  };
+}
+
+async function measureGrid(page) {
+  await page.getByTestId('nav-ledger').click();
+  const grid = page.getByTestId('ledger-grid');
+  if ((await grid.count()) === 0) return { edit: NaN, scroll: NaN };
+  // Slowest frame while scrolling the grid from top to bottom.
+  const scroll = await grid.evaluate(async (el) => {
+    const scroller = el.querySelector('[data-scroller]') ?? el;
+    const frames = [];
+    let last = performance.now();
+    const steps = 120;
+    for (let i = 1; i <= steps; i++) {
+      scroller.scrollTop = (scroller.scrollHeight * i) / steps;
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      frames.push(now - last);
+      last = now;
+    }
+    return Math.max(...frames.slice(1));
+  });
+  // A cell edit until the totals show the new value.
+  const edit = await page
+    .evaluate(() => (window.__ledgerBench?.edit ? window.__ledgerBench.edit() : NaN))
+    .catch(() => NaN);
+  return { edit, scroll };
+}
+
+function fmt(v) {
+  return Number.isFinite(v) ? (v >= 100 ? v.toFixed(0) : v.toFixed(1)) : '—';
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  console.log('building…');
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  const htmlBytes = statSync(BUILT).size;
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--enable-precise-memory-info',
+    ],
+  });
+  const results = [];
+  try {
+    for (const rows of SIZES) {
+      const file = join(OUT, `台账-${rows}.xlsx`);
+      writeFileSync(file, benchLedger(rows));
+      const runs = [];
+      for (let i = 0; i < RUNS; i++) {
+        runs.push(await measure(browser, file, rows));
+        process.stdout.write(`  ${rows} rows, run ${i + 1}/${RUNS}: import ${fmt(runs[i].import_ms)} ms\n`);
+      }
+      const keys = Object.keys(runs[0]);
+      const med = Object.fromEntries(keys.map((k) => [k, median(runs.map((r) => r[k]))]));
+      med.import_ratio = med.import_ms / med.parse_ms;
+      results.push({ rows, ...med, html_bytes: htmlBytes });
+    }
+  } finally {
+    await browser.close();
+  }
+  const cols = [
+    'rows',
+    'parse_ms',
+    'import_ms',
+    'import_ratio',
+    'max_long_task_ms',
+    'reopen_ms',
+    'edit_ms',
+    'scroll_frame_ms',
+    'heap_mb',
+    'html_bytes',
+  ];
+  console.log(`\n| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
+  for (const r of results)
+    console.log(
+      `| ${cols.map((c) => (c === 'rows' || c === 'html_bytes' ? String(r[c]) : fmt(r[c]))).join(' | ')} |`,
+    );
+  const last = results[results.length - 1];
+  const json = Object.fromEntries(
+    cols.map((c) => [c, Number.isFinite(last[c]) ? Math.round(last[c] * 100) / 100 : null]),
+  );
+  console.log(`BENCH ${JSON.stringify(json)}`);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

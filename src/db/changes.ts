@@ -1,0 +1,166 @@
+/**
+ * Counting the records changed since the last backup, for the 立即备份 reminder (200 changes).
+ *
+ * Why a DBCore middleware: Dexie 4 has no change feed for local writes (`db.on('changes')` needs
+ * dexie-observable), and comparing snapshots (the record count, the batch ids) misses a cell edited
+ * in the grid. Every write to the records table, by any code path (import, grid edit, paste, delete,
+ * undo, undoing an import, restore, clear), goes through `DBCoreTable.mutate`, so counting there is
+ * complete by construction and needs no change to the repository's functions. It counts rows: an
+ * import of 500 records is 500 changes, one edited cell is one.
+ *
+ * A middleware cannot write to a table outside its transaction's scope, so the count is kept in memory
+ * and added to the stored `backup.changesSince` a moment later, in a transaction of its own (a
+ * read-modify-write, so two tabs adding at once lose nothing). Only this tab's writes pass through its
+ * middleware, so two tabs never count one change twice. A write whose transaction later aborts is
+ * still counted: the reminder may come slightly early, never late.
+ */
+import Dexie, { liveQuery, type DBCore, type DBCoreMutateRequest, type Middleware } from 'dexie';
+import { asBackupMeta, BACKUP_META_KEY, isLocalSetting, type BackupMeta } from '../core/backup';
+import type { LedgerDatabase } from './database';
+
+/** How many rows a write touches; a range delete (undo of an import, clear) is counted first. */
+function rowsOf(req: DBCoreMutateRequest): number | null {
+  if (req.type === 'deleteRange') return null;
+  return req.type === 'delete' ? req.keys.length : req.values.length;
+}
+
+export function recordChangeCounter(onChanges: (n: number) => void): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'recordChangeCounter',
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'records') return table;
+          return {
+            ...table,
+            mutate(req) {
+              const known = rowsOf(req);
+              const counted =
+                req.type === 'deleteRange'
+                  ? table.count({
+                      trans: req.trans,
+                      query: { index: table.schema.primaryKey, range: req.range },
+                    })
+                  : Promise.resolve(known ?? 0);
+              return counted.then((n) =>
+                table.mutate(req).then((res) => {
+                  const changed = n - res.numFailures;
+                  if (changed > 0) onChanges(changed);
+                  return res;
+                }),
+              );
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+const FLUSH_MS = 1000;
+
+/** The stored backup status, and the changes counted since, written back shortly after each write. */
+export class ChangeTracker {
+  /** Changes counted by this tab and not yet added to the stored count. */
+  private pending = 0;
+  /** Every change this tab counted, ever: a backup notes it when it starts reading. */
+  private total = 0;
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private readonly detach: () => void;
+
+  constructor(private readonly db: LedgerDatabase) {
+    this.detach = db.onRecordChanges((n) => {
+      this.pending += n;
+      this.total += n;
+      this.timer ??= setTimeout(() => {
+        this.timer = null;
+        void this.flush().catch((e: unknown) => console.error(e));
+      }, FLUSH_MS);
+    });
+  }
+
+  stop(): void {
+    this.detach();
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /** Add the changes counted so far to the stored count now (a tab being closed). */
+  async flush(): Promise<void> {
+    const n = this.pending;
+    if (n === 0) return;
+    this.pending = 0;
+    await this.update((m) => ({ ...m, changesSince: m.changesSince + n }));
+  }
+
+  /** A mark taken just before a backup reads the data: changes after it are not in the backup. */
+  mark(): number {
+    return this.total;
+  }
+
+  /** A backup of the data as it was at `mark` was saved at `at`. */
+  async backedUp(at: Date, mark: number): Promise<void> {
+    this.pending = 0;
+    const after = this.total - mark;
+    await this.update(() => ({ lastAt: at.toISOString(), changesSince: after }));
+  }
+
+  /** The data was replaced by a backup's: nothing in it is unsaved. The time of the last backup stays. */
+  async restored(): Promise<void> {
+    this.pending = 0;
+    await this.update((m) => ({ ...m, changesSince: 0 }));
+  }
+
+  private update(change: (m: BackupMeta) => BackupMeta): Promise<void> {
+    const { db } = this;
+    return Dexie.ignoreTransaction(() =>
+      db.transaction('rw', db.settings, async () => {
+        const now = asBackupMeta((await db.settings.get(BACKUP_META_KEY))?.value);
+        await db.settings.put({ key: BACKUP_META_KEY, value: change(now) });
+      }),
+    );
+  }
+}
+
+/**
+ * Call `onChange` whenever anything a backup holds changes, in this tab or another: every record,
+ * batch and mapping, and every setting but this browser's own. The kept file is written again after
+ * each call; writing the backup status that follows must not count, or it would never stop.
+ *
+ * Two live queries: counting a whole table subscribes to every row of it (an edited cell re-runs
+ * the count though the number stays the same, so every run after the first is a change). Settings
+ * are compared by content instead, because Dexie widens a key range to include its bounds: a range
+ * that leaves out the `backup` key would still wake up on it.
+ */
+export function watchDataChanges(
+  db: LedgerDatabase,
+  onChange: () => void,
+  onError: (e: unknown) => void,
+): () => void {
+  let tablesSeen = false;
+  let settingsSeen: string | null = null;
+  const tables = liveQuery(
+    async () => (await db.records.count()) + (await db.batches.count()) + (await db.mappings.count()),
+  ).subscribe({
+    next: () => {
+      if (tablesSeen) onChange();
+      tablesSeen = true;
+    },
+    error: onError,
+  });
+  const settings = liveQuery(() => db.settings.toArray()).subscribe({
+    next: (rows) => {
+      const seen = JSON.stringify(rows.filter((s) => !isLocalSetting(s.key)));
+      if (settingsSeen !== null && seen !== settingsSeen) onChange();
+      settingsSeen = seen;
+    },
+    error: onError,
+  });
+  return () => {
+    tables.unsubscribe();
+    settings.unsubscribe();
+  };
+}

@@ -1,0 +1,59 @@
+/** Sizes of the grid: a fixed row height makes the visible window a matter of arithmetic. */
+import type { GridColumn } from '../../core/grid/columns';
+
+export const ROW_HEIGHT = 32;
+export const HEAD_HEIGHT = 36;
+export const FILTER_HEIGHT = 34;
+export const GUTTER_WIDTH = 56;
+/** Rows rendered above and below the visible ones, so a fast scroll shows no blank band. */
+export const OVERSCAN = 6;
+
+const WIDTHS: Record<string, number> = {
+  date: 112,
+  category: 84,
+  members: 150,
+  place: 120,
+  subject: 260,
+  status: 92,
+  satisfaction: 92,
+  unit: 150,
+  note: 180,
+  source: 260,
+};
+
+export function columnWidth(c: GridColumn): number {
+  return WIDTHS[c.key] ?? (c.kind === 'number' ? 116 : 120);
+}
+
+export interface Layout {
+  widths: number[];
+  /** Left edge of each column, the row-number gutter included. */
+  lefts: number[];
+  total: number;
+  /** `grid-template-columns` of every row. */
+  template: string;
+}
+
+export function layoutOf(columns: readonly GridColumn[]): Layout {
+  const widths = columns.map(columnWidth);
+  const lefts: number[] = [];
+  let x = GUTTER_WIDTH;
+  for (const w of widths) {
+    lefts.push(x);
+    x += w;
+  }
+  return { widths, lefts, total: x, template: [GUTTER_WIDTH, ...widths].map((w) => `${w}px`).join(' ') };
+}
+
+/** First and last line to render for a scroll position. */
+export function visibleWindow(
+  scrollTop: number,
+  bodyHeight: number,
+  lines: number,
+): { start: number; end: number } {
+  const first = Math.floor(scrollTop / ROW_HEIGHT);
+  const count = Math.ceil(bodyHeight / ROW_HEIGHT) + 1;
+  const start = Math.max(0, first - OVERSCAN);
+  const end = Math.min(lines, first + count + OVERSCAN);
+  return { start, end };
+}
