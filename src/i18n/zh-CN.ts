@@ -214,7 +214,8 @@ export const t = {
       status: '办理状态',
       source: '来源',
     },
-    source: (file: string, sheet: string, row: number) => `${file} · ${sheet} · 第 ${row} 行`,
+    source: (file: string, sheet: string, row: number) =>
+      sheet ? `${file} · ${sheet} · 第 ${row} 行` : `${file} · 第 ${row} 行`,
     prev: '上一页',
     next: '下一页',
     page: (p: number, total: number) => `第 ${p} / ${total} 页`,
