@@ -2,7 +2,7 @@
 // file over file:// in Chromium and measure in the page. It prints a table, then one last line
 // `BENCH {json}` for the largest run. It never fails on a number: judging is for people.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -55,23 +55,31 @@ async function waitForRecords(page, rows) {
   );
 }
 
+const log = (...a) => process.env.BENCH_DEBUG && console.log('  ·', ...a);
+
 async function measure(browser, file, rows) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
   await context.addInitScript(INIT);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
+  page.on('crash', () => console.error('  page crashed'));
+  page.on('pageerror', (e) => console.error('  page error:', e.message));
   await page.goto(`${pathToFileURL(BUILT).href}?bench`);
   await page.getByTestId('nav-import').click();
 
   // parse_ms: SheetJS alone on the same bytes, in the same kind of worker (the app's bench hook).
+  // A file:// page cannot fetch another file, so the bytes travel as base64.
   const parseMs = await page
-    .evaluate(async (url) => {
-      const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+    .evaluate(async (b64) => {
+      const bin = atob(b64);
+      const bytes = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
       const hook = window.__ledgerBench;
       return hook ? hook.parse(bytes) : NaN;
-    }, pathToFileURL(file).href)
+    }, readFileSync(file).toString('base64'))
     .catch(() => NaN);
 
+  log('parse', parseMs);
   // import_ms: from choosing the file until every record is committed and the totals show them.
   await page.evaluate(() => (window.__longTasks = []));
   const t0 = await page.evaluate(() => performance.now());
@@ -85,8 +93,10 @@ async function measure(browser, file, rows) {
     undefined,
     { timeout: 600_000, polling: 20 },
   );
+  log('preview ready');
   await confirm.click();
   await waitForRecords(page, rows);
+  log('imported');
   const t1 = await page.evaluate(() => performance.now());
   const longTasks = await page.evaluate(() => window.__longTasks.map((e) => e.duration));
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
@@ -129,11 +139,64 @@ async function measureGrid(page) {
     }
     return Math.max(...frames.slice(1));
   });
-  // A cell edit until the totals show the new value.
-  const edit = await page
-    .evaluate(() => (window.__ledgerBench?.edit ? window.__ledgerBench.edit() : NaN))
-    .catch(() => NaN);
+  // A cell edit until the totals show the new value: type a figure into the first 人次 cell, then
+  // the 看板 totals for that row's category must change by the difference.
+  const edit = await measureEdit(page).catch((e) => {
+    log('edit failed', e.message);
+    return NaN;
+  });
   return { edit, scroll };
+}
+
+async function measureEdit(page) {
+  // 人次 totals per category as the dashboard shows them before the edit.
+  await page.getByTestId('nav-dashboard').click();
+  const before = await page.getByTestId('totals-table').evaluate((t) => {
+    const out = {};
+    for (const row of t.querySelectorAll('tr[data-category]')) {
+      const cell = row.querySelector('[data-measure="people"]');
+      out[row.getAttribute('data-category')] = Number(cell?.getAttribute('data-value') ?? 0);
+    }
+    return out;
+  });
+  await page.getByTestId('nav-ledger').click();
+  const grid = page.getByTestId('ledger-grid');
+  await grid.waitFor();
+  await grid.evaluate((el) => (el.scrollTop = 0));
+  // The first visible row that has a 人次 figure; marked so Playwright can click that very cell.
+  const found = await grid.evaluate((el) => {
+    for (const cell of el.querySelectorAll('[role="gridcell"][data-field="people"]')) {
+      const text = (cell.textContent ?? '').trim();
+      const category = (
+        cell.parentElement?.querySelector('[data-field="category"]')?.textContent ?? ''
+      ).trim();
+      if (text && category) {
+        cell.setAttribute('data-bench', 'edit');
+        return { old: Number(text.replace(/[^\d.]/g, '')), category };
+      }
+    }
+    return null;
+  });
+  if (!found) return NaN;
+  await grid.locator('[data-bench="edit"]').click();
+  const t0 = await page.evaluate(() => performance.now());
+  await page.keyboard.type(String(found.old + 7));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="ledger-grid"]')?.getAttribute('aria-busy') !== 'true',
+  );
+  await page.getByTestId('nav-dashboard').click();
+  await page.waitForFunction(
+    ([cat, want]) =>
+      Number(
+        document
+          .querySelector(`[data-testid="totals-table"] tr[data-category="${cat}"] [data-measure="people"]`)
+          ?.getAttribute('data-value'),
+      ) === want,
+    [found.category, (before[found.category] ?? 0) + 7],
+    { timeout: 60_000, polling: 10 },
+  );
+  return (await page.evaluate(() => performance.now())) - t0;
 }
 
 function fmt(v) {
