@@ -2,9 +2,10 @@
 import { buildDocx, type DocxBlock } from '../../adapters/docx/docx';
 import { customMeasures, displayValue, type CategoryTotals } from '../../core/aggregate';
 import { measureInfo, TOTALS_MEASURES } from '../../core/measures';
-import type { LedgerRecord, MeasureKey } from '../../core/schema';
+import type { MeasureKey } from '../../core/schema';
 import { t } from '../../i18n/zh-CN';
-import { chartPng, monthlyChartConfig } from '../charts/monthly';
+import { chartPng } from '../charts/monthly';
+import { chartKind, type ChartInput } from '../charts/registry';
 import { formatNumber } from '../format';
 
 /** The totals as table rows, leaving out measures no category has. */
@@ -34,13 +35,16 @@ export function totalsTableRows(totals: readonly CategoryTotals[]): {
   return { header, rows, numeric: header.map((_, i) => i > 0) };
 }
 
+/**
+ * The summary as .docx: title, period, the paragraph, the totals table, and the charts chosen for
+ * the report (报告), each drawn afresh at 2× for the page.
+ */
 export async function summaryDocx(input: {
   title: string;
   periodLabel: string;
   paragraph: string;
   totals: readonly CategoryTotals[];
-  records: readonly Pick<LedgerRecord, 'date' | 'category'>[];
-  chartYear: number | undefined;
+  charts: { input: ChartInput; ids: readonly string[] };
 }): Promise<Uint8Array> {
   const table = totalsTableRows(input.totals);
   const blocks: DocxBlock[] = [
@@ -56,20 +60,17 @@ export async function summaryDocx(input: {
       numeric: table.numeric,
     },
   ];
-  if (input.chartYear !== undefined) {
-    const label = t.period.year(input.chartYear);
-    const image = await chartPng(
-      monthlyChartConfig(input.records, input.chartYear, { responsive: false }),
-      800,
-      400,
-      2,
-    );
+  for (const id of input.charts.ids) {
+    const kind = chartKind(id);
+    const config = kind?.build(input.charts.input, { responsive: false });
+    if (!kind || !config) continue;
+    const image = await chartPng(config, 800, 400, 2);
     blocks.push({
       kind: 'image',
       png: image.png,
       widthPx: image.width,
       heightPx: image.height,
-      caption: t.summary.docChart(label),
+      caption: kind.title(input.charts.input),
     });
   }
   return buildDocx(blocks, { title: input.title, creator: t.appName });
