@@ -248,7 +248,8 @@ describe('members (委员履职)', () => {
     await app.screenshot('dashboard-members');
     await page.reload();
     await page.getByTestId('members-table').waitFor();
-    await expect(page.getByTestId('rule-proposals').inputValue()).resolves.toBe('50');
+    // The roster arrives from IndexedDB a moment after the table: wait for it, not for the default.
+    await expect.poll(() => page.getByTestId('rule-proposals').inputValue()).toBe('50');
     await expect.poll(() => page.getByTestId('members-inactive').innerText()).toContain('张新民');
 
     // A figure leads to the member's records.
