@@ -5,9 +5,11 @@
 import * as XLSX from '@e965/xlsx';
 import { isoDay } from '../core/dates';
 import { contentHash } from '../core/hash';
-import type { FileReading, FileRefusal } from '../core/import/reasons';
+import { clipMerges, markupTooLarge, textTooLarge } from '../core/import/limits';
+import { IMPORT_LIMITS, type FileReading, type FileRefusal } from '../core/import/reasons';
 import { decodeText, isLockFileName, sniffKind, type FileKind } from '../core/import/sniff';
 import type { FilePreview, RawCell, RawSheet, RawWorkbook } from '../core/import/types';
+import { checkZip } from '../core/import/zip';
 import { previewWorkbook } from '../core/import/workbook';
 import type { SavedMapping } from '../core/schema';
 import { cptable } from './cptable';
@@ -57,18 +59,53 @@ function toRawCell(cell: XLSX.CellObject | undefined): RawCell {
   }
 }
 
+class TooLarge extends Error {}
+
+/**
+ * One row of cells. A row as long as a ledger's is read as it is; a longer one (a stray cell far to
+ * the right, a styled empty cell in column XFD) is read by the cells present, so a sheet claiming
+ * 16,384 columns allocates nothing for the empty ones. Content beyond IMPORT_LIMITS.columns refuses it.
+ */
+function toRawRow(src: (XLSX.CellObject | undefined)[]): RawCell[] {
+  if (src.length <= IMPORT_LIMITS.columns) return Array.from(src, (c) => toRawCell(c));
+  const row: RawCell[] = [];
+  src.forEach((c, i) => {
+    const cell = toRawCell(c);
+    if (cell === null || cell === '') return;
+    if (i >= IMPORT_LIMITS.columns) throw new TooLarge(`a cell in column ${i + 1}`);
+    while (row.length < i) row.push(null);
+    row.push(cell);
+  });
+  return row;
+}
+
 function toRawSheet(name: string, ws: XLSX.WorkSheet, hidden: boolean): RawSheet {
+  // A sheet claiming more rows than the limit (!fullref is what it claims when sheetRows cut it).
+  const claimed = ws['!fullref'] ?? ws['!ref'];
+  if (claimed) {
+    const range = XLSX.utils.decode_range(claimed);
+    if (range.e.r + 1 > IMPORT_LIMITS.rows) throw new TooLarge(`${name}: ${claimed}`);
+  }
   const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  if (data.length > IMPORT_LIMITS.rows) throw new TooLarge(`${name}: ${data.length} rows`);
   const rows: RawCell[][] = [];
+  let width = 0;
   for (let r = 0; r < data.length; r++) {
     const src = data[r];
-    rows.push(src ? Array.from(src, (c) => toRawCell(c)) : []);
+    const row = src ? toRawRow(src) : [];
+    if (row.length > width) width = row.length;
+    rows.push(row);
   }
   const hiddenRows: number[] = [];
   (ws['!rows'] ?? []).forEach((info, r) => {
-    if (info?.hidden) hiddenRows.push(r);
+    if (info?.hidden && r < rows.length) hiddenRows.push(r);
   });
-  const merges = (ws['!merges'] ?? []).map((m) => ({ s: { r: m.s.r, c: m.s.c }, e: { r: m.e.r, c: m.e.c } }));
+  const declared = (ws['!merges'] ?? []).map((m) => ({
+    s: { r: m.s.r, c: m.s.c },
+    e: { r: m.e.r, c: m.e.c },
+  }));
+  const merges = clipMerges(declared, rows.length, width);
+  if (!merges) throw new TooLarge(`${name}: ${declared.length} merged ranges`);
   return { name, hidden, rows, hiddenRows, merges };
 }
 
@@ -80,6 +117,8 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   cellHTML: false,
   // Row properties (hidden rows) are only read with cellStyles: a hidden draft row must not count.
   cellStyles: true,
+  // A sheet claiming a million rows is cut here (its claim stays in !fullref) and refused below.
+  sheetRows: IMPORT_LIMITS.rows + 1,
 };
 
 export function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<RawWorkbook> {
@@ -87,27 +126,44 @@ export function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<R
   const kind = sniffKind(bytes);
   if (kind === 'empty') return { ok: false, reason: 'empty' };
   if (kind === 'binary') return { ok: false, reason: 'not-spreadsheet' };
+  const tooLarge = (detail: string): FileReading<never> => ({ ok: false, reason: 'too-large', detail });
+  if (bytes.length > IMPORT_LIMITS.bytes) return tooLarge(`${bytes.length} bytes`);
+  if (kind === 'zip') {
+    // Before SheetJS inflates anything: a decompression bomb is refused here, in milliseconds.
+    const verdict = checkZip(bytes);
+    if (!verdict.ok) {
+      // A zip whose directory points outside the file is cut off: refused for what it is.
+      return verdict.reason === 'too-large' ? tooLarge(verdict.detail) : refusal(kind, bytes, verdict.detail);
+    }
+  }
   let wb: XLSX.WorkBook;
   try {
     const options = READ_OPTIONS;
-    wb =
-      kind === 'text' || kind === 'markup'
-        ? // Text ledgers are decoded here (GBK-aware) and read raw: SheetJS would otherwise turn
-          // 2023-03-05 into a local-time Date and 001 into 1.
-          XLSX.read(decodeText(bytes), { ...options, type: 'string', raw: kind === 'text' })
-        : XLSX.read(bytes, { ...options, type: 'array' });
+    if (kind === 'text' || kind === 'markup') {
+      // Text ledgers are decoded here (GBK-aware) and read raw: SheetJS would otherwise turn
+      // 2023-03-05 into a local-time Date and 001 into 1.
+      const text = decodeText(bytes);
+      const shape = kind === 'text' ? textTooLarge(text) : markupTooLarge(text);
+      if (shape) return tooLarge(shape);
+      wb = XLSX.read(text, { ...options, type: 'string', raw: kind === 'text' });
+    } else wb = XLSX.read(bytes, { ...options, type: 'array' });
   } catch (e) {
     return refusal(kind, bytes, e instanceof Error ? e.message : String(e));
   }
   // SheetJS can hand back a workbook with no sheets (a zip whose workbook part lists none): that is a
   // broken file, not an empty ledger.
   if (wb.SheetNames.length === 0) return refusal(kind, bytes, 'the workbook has no sheets');
-  const sheets = wb.SheetNames.map((name, i) => {
-    const ws = wb.Sheets[name];
-    const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
-    return ws ? toRawSheet(name, ws, hidden) : { name, hidden, rows: [], hiddenRows: [], merges: [] };
-  });
-  return { ok: true, value: { fileName, sheets } };
+  try {
+    const sheets = wb.SheetNames.map((name, i) => {
+      const ws = wb.Sheets[name];
+      const hidden = (wb.Workbook?.Sheets?.[i]?.Hidden ?? 0) !== 0;
+      return ws ? toRawSheet(name, ws, hidden) : { name, hidden, rows: [], hiddenRows: [], merges: [] };
+    });
+    return { ok: true, value: { fileName, sheets } };
+  } catch (e) {
+    if (e instanceof TooLarge) return tooLarge(e.message);
+    throw e;
+  }
 }
 
 /**

@@ -4,7 +4,7 @@
  */
 import type { BackupRefusal } from '../core/backup';
 import type { CellErrorCode } from '../core/grid/columns';
-import type { FileRefusal } from '../core/import/reasons';
+import { IMPORT_LIMITS, type FileRefusal } from '../core/import/reasons';
 import type { ImportWarning, SheetSkipReason, SkipReason } from '../core/import/types';
 
 export const t = {
@@ -160,6 +160,7 @@ export const t = {
     unreadable: '文件已损坏或格式无法识别，无法读取。请在Excel/WPS中打开后另存为.xlsx再导入。',
     'no-table': '文件中没有找到带表头的台账表格。请确认第一行(或标题下面一行)是日期、委员、人数等表头。',
     duplicate: '这个文件已经导入过，没有重复导入。如需重新导入，请先在“数据”页撤销上次的导入。',
+    'too-large': `文件中的表格过大（超过${IMPORT_LIMITS.rows / 10000}万行或${IMPORT_LIMITS.columns}列，或解压后超过${IMPORT_LIMITS.bytes / 1024 / 1024}MB），无法导入。请拆分成几个较小的文件后再导入。`,
   } satisfies Record<FileRefusal, string>,
   warning: (w: ImportWarning): string => {
     switch (w.kind) {
@@ -169,6 +170,8 @@ export const t = {
         return `第 ${w.row} 行“${w.column}”不是数字：“${w.text}”，已留空`;
       case 'error-cell':
         return `第 ${w.row} 行“${w.column}”是错误值 ${w.text}，已留空`;
+      case 'long-text':
+        return `第 ${w.row} 行${w.column ? `“${w.column}”` : ''}的文字过长（${w.length.toLocaleString('zh-CN')}字），只保留了前 ${IMPORT_LIMITS.textLength.toLocaleString('zh-CN')} 字`;
       case 'assumed-yuan':
         return `“${w.column}”未注明单位，按“元”计算`;
       case 'duplicate-role':

@@ -201,7 +201,8 @@ export function suggestRole(header: string): RoleSuggestion {
   const kind = roleIndex.get(h) ?? roleIndex.get(bare);
   if (kind) return { role: { kind }, confidence: 1 };
 
-  const fromUnit = UNIT_MEASURE[unit];
+  // Own keys only: a header 人数(constructor) must not find Object's constructor in the table.
+  const fromUnit = Object.prototype.hasOwnProperty.call(UNIT_MEASURE, unit) ? UNIT_MEASURE[unit] : undefined;
   // 数量(吨), 数量(间): a count of something a ledger measures in its own unit, as exports write it.
   if (bare === '数量' && unit && !fromUnit) {
     const own = measureOfUnit(unit);

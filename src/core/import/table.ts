@@ -5,7 +5,7 @@
 import { yearInText } from '../dates';
 import type { ColumnRole } from '../schema';
 import { detectHeaderBand, flattenHeaders, type HeaderBand } from './band';
-import { cellText, isBlankCell } from './cells';
+import { cellText, cutLongTexts, isBlankCell } from './cells';
 import { planColumns } from './columns';
 import { isNotesSheetName, monthOfSheet, reportingUnit, unitLine } from './labels';
 import { readRows } from './rows';
@@ -35,7 +35,9 @@ export function readSheet(
   options: TableOptions = {},
   sheetIndex = 0,
 ): SheetReading {
-  const rows = sheet.rows;
+  // Texts beyond IMPORT_LIMITS.textLength are cut before anything reads them: headers, records and
+  // the sample all hold the cut text.
+  const { rows, long } = cutLongTexts(sheet.rows);
   if (rows.every((row) => row.every(isBlankCell))) return { ok: false, reason: 'empty' };
 
   const detected = detectHeaderBand(rows, sheet.merges);
@@ -46,7 +48,9 @@ export function readSheet(
       reason: isNotesSheetName(sheet.name) || looksLikeProse(sheet) ? 'notes' : 'no-header',
     };
 
-  const width = Math.max(0, ...rows.slice(band.start).map((r) => r.length));
+  // A loop, not Math.max(...): spreading 300,000 row lengths overflows the call stack.
+  let width = 0;
+  for (let r = band.start; r < rows.length; r++) width = Math.max(width, rows[r]?.length ?? 0);
   const headers = flattenHeaders(rows, sheet.merges, band, width);
   while (
     headers.length > 0 &&
@@ -116,7 +120,10 @@ export function readSheet(
       tally: isStatisticsTable(roles, shape, `${aboveText} ${sheet.name} ${fileName}`),
     },
   );
-  warnings.push(...result.warnings);
+  for (const w of result.warnings) warnings.push(w);
+  for (const { r, c, length } of long) {
+    warnings.push({ kind: 'long-text', row: r + 1, column: r > band.end ? (headers[c] ?? '') : '', length });
+  }
   if (result.records.some((r) => !r.category)) warnings.push({ kind: 'no-category' });
 
   return {

@@ -59,6 +59,8 @@ export type ImportWarning =
   | { kind: 'bad-number'; row: number; column: string; text: string }
   | { kind: 'approximate'; row: number; column: string; text: string }
   | { kind: 'error-cell'; row: number; column: string; text: string }
+  /** A cell's text longer than IMPORT_LIMITS.textLength, cut to it (`column` is '' above the header). */
+  | { kind: 'long-text'; row: number; column: string; length: number }
   | { kind: 'assumed-yuan'; column: string }
   | { kind: 'duplicate-role'; column: string }
   | { kind: 'no-category' }

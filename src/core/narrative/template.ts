@@ -115,7 +115,8 @@ const MEASURE_ALIASES: Record<string, FigureKey> = {
 
 function figureKey(name: string): FigureKey | null {
   if (name.startsWith('custom:')) return name as MeasureKey;
-  return MEASURE_ALIASES[name] ?? null;
+  // Own keys only: {走访.constructor} in a template is no figure.
+  return Object.prototype.hasOwnProperty.call(MEASURE_ALIASES, name) ? (MEASURE_ALIASES[name] ?? null) : null;
 }
 
 /** The raw value of a figure in some totals: undefined when the category or figure has none. */
@@ -188,7 +189,10 @@ function change(ctx: NarrativeContext, category: string, key: FigureKey): string
 
 /** A clause for a category the template does not mention, so no data is silently left out. */
 export function categoryClause(category: string, measures: readonly MeasureKey[] = []): string {
-  const known = CATEGORY_CLAUSES[category];
+  // Own keys only: a category named constructor or __proto__ is the office's own, not Object's.
+  const known = Object.prototype.hasOwnProperty.call(CATEGORY_CLAUSES, category)
+    ? CATEGORY_CLAUSES[category]
+    : undefined;
   if (known) return known;
   // A category of the office's own (清理垃圾, 危房改造): its name, then each figure it carries.
   const c = category;
