@@ -55,7 +55,9 @@ async function waitForRecords(page, rows) {
   );
 }
 
-const log = (...a) => process.env.BENCH_DEBUG && console.log('  ·', ...a);
+const started = Date.now();
+const log = (...a) =>
+  process.env.BENCH_DEBUG && console.log(`  · ${((Date.now() - started) / 1000).toFixed(1)}s`, ...a);
 
 async function measure(browser, file, rows) {
   const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
@@ -64,6 +66,7 @@ async function measure(browser, file, rows) {
   const cdp = await context.newCDPSession(page);
   page.on('crash', () => console.error('  page crashed'));
   page.on('pageerror', (e) => console.error('  page error:', e.message));
+  if (process.env.BENCH_DEBUG) page.on('console', (m) => log('console', m.text()));
   await page.goto(`${pathToFileURL(BUILT).href}?bench`);
   await page.getByTestId('nav-import').click();
 
@@ -94,6 +97,7 @@ async function measure(browser, file, rows) {
     { timeout: 600_000, polling: 20 },
   );
   log('preview ready');
+  log('t', await page.evaluate(() => performance.now()));
   await confirm.click();
   await waitForRecords(page, rows);
   log('imported');

@@ -1,64 +1,19 @@
 /**
  * Counting the records changed since the last backup, for the 立即备份 reminder (200 changes).
  *
- * Why a DBCore middleware: Dexie 4 has no change feed for local writes (`db.on('changes')` needs
- * dexie-observable), and comparing snapshots (the record count, the batch ids) misses a cell edited
- * in the grid. Every write to the records table, by any code path (import, grid edit, paste, delete,
- * undo, undoing an import, restore, clear), goes through `DBCoreTable.mutate`, so counting there is
- * complete by construction and needs no change to the repository's functions. It counts rows: an
- * import of 500 records is 500 changes, one edited cell is one.
+ * Every write to the records goes through src/db/recordStore.ts, which notes on its transaction how
+ * many records it added, changed or removed; the database tells `onRecordChanges` listeners once the
+ * transaction has committed. So the count is complete by construction (import, grid edit, paste,
+ * delete, undo, undoing an import, restore, clear) and counts records, not stored blocks: an import of
+ * 500 records is 500 changes, one edited cell is one. A write that aborts counts nothing.
  *
- * A middleware cannot write to a table outside its transaction's scope, so the count is kept in memory
- * and added to the stored `backup.changesSince` a moment later, in a transaction of its own (a
- * read-modify-write, so two tabs adding at once lose nothing). Only this tab's writes pass through its
- * middleware, so two tabs never count one change twice. A write whose transaction later aborts is
- * still counted: the reminder may come slightly early, never late.
+ * The count is kept in memory and added to the stored `backup.changesSince` a moment later, in a
+ * transaction of its own (a read-modify-write, so two tabs adding at once lose nothing). Only this
+ * tab's writes are counted here, so two tabs never count one change twice.
  */
-import Dexie, { liveQuery, type DBCore, type DBCoreMutateRequest, type Middleware } from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { asBackupMeta, BACKUP_META_KEY, isLocalSetting, type BackupMeta } from '../core/backup';
 import type { LedgerDatabase } from './database';
-
-/** How many rows a write touches; a range delete (undo of an import, clear) is counted first. */
-function rowsOf(req: DBCoreMutateRequest): number | null {
-  if (req.type === 'deleteRange') return null;
-  return req.type === 'delete' ? req.keys.length : req.values.length;
-}
-
-export function recordChangeCounter(onChanges: (n: number) => void): Middleware<DBCore> {
-  return {
-    stack: 'dbcore',
-    name: 'recordChangeCounter',
-    create(down) {
-      return {
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name !== 'records') return table;
-          return {
-            ...table,
-            mutate(req) {
-              const known = rowsOf(req);
-              const counted =
-                req.type === 'deleteRange'
-                  ? table.count({
-                      trans: req.trans,
-                      query: { index: table.schema.primaryKey, range: req.range },
-                    })
-                  : Promise.resolve(known ?? 0);
-              return counted.then((n) =>
-                table.mutate(req).then((res) => {
-                  const changed = n - res.numFailures;
-                  if (changed > 0) onChanges(changed);
-                  return res;
-                }),
-              );
-            },
-          };
-        },
-      };
-    },
-  };
-}
 
 const FLUSH_MS = 1000;
 
@@ -143,7 +98,7 @@ export function watchDataChanges(
   let tablesSeen = false;
   let settingsSeen: string | null = null;
   const tables = liveQuery(
-    async () => (await db.records.count()) + (await db.batches.count()) + (await db.mappings.count()),
+    async () => (await db.blocks.count()) + (await db.batches.count()) + (await db.mappings.count()),
   ).subscribe({
     next: () => {
       if (tablesSeen) onChange();

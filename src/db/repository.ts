@@ -1,9 +1,22 @@
 /** Reads and writes of ledger data. Every write that touches several rows is one transaction. */
-import Dexie from 'dexie';
 import { patchRecord, type RecordKey, type RecordPatch, type RecordWrite } from '../core/grid/commands';
 import type { ImportBatch, LedgerRecord, NewRecord, SavedMapping } from '../core/schema';
 import { isLocalSetting, LOCAL_SETTING_KEYS, type BackupData } from '../core/backup';
 import type { LedgerDatabase } from './database';
+import { tablesOf, type Tx } from './tx';
+import {
+  addRecords,
+  clearRecords,
+  countBatchRecords,
+  countRecords,
+  getRecords,
+  lastRowNo,
+  putRecords,
+  readAllRecords,
+  removeBatchRecords,
+  removeRecords,
+  replaceRecords,
+} from './recordStore';
 
 export class DuplicateImportError extends Error {
   constructor(readonly existing: ImportBatch) {
@@ -27,17 +40,18 @@ export async function addBatches(
   items: readonly BatchToAdd[],
   mappings: readonly SavedMapping[] = [],
 ): Promise<number[]> {
-  return db.transaction('rw', db.batches, db.records, db.mappings, async () => {
-    if (mappings.length > 0) await db.mappings.bulkPut(mappings.slice());
+  return db.transaction('rw', db.batches, db.blocks, db.mappings, async (trans) => {
+    const tx = tablesOf(trans);
+    if (mappings.length > 0) await tx.mappings.bulkPut(mappings.slice());
     const ids: number[] = [];
     for (const { batch, records } of items) {
       if (batch.contentHash) {
-        const existing = await db.batches.where('contentHash').equals(batch.contentHash).first();
+        const existing = await tx.batches.where('contentHash').equals(batch.contentHash).first();
         if (existing) throw new DuplicateImportError(existing);
       }
-      const batchId = (await db.batches.add(batch as ImportBatch)) as number;
+      const batchId = (await tx.batches.add(batch as ImportBatch)) as number;
       const rows: LedgerRecord[] = records.map((r, i) => ({ ...r, batchId, rowNo: i + 1 }));
-      await db.records.bulkAdd(rows);
+      await addRecords(tx, rows);
       ids.push(batchId);
     }
     return ids;
@@ -55,17 +69,16 @@ export async function addBatch(
 
 /** Undo imports: each batch's records are one key range, so this is a range delete per batch. */
 export async function removeBatches(db: LedgerDatabase, batchIds: readonly number[]): Promise<number> {
-  return db.transaction('rw', db.batches, db.records, async () => {
-    let removed = 0;
-    for (const batchId of batchIds) {
-      removed += await db.records
-        .where('[batchId+rowNo]')
-        .between([batchId, Dexie.minKey], [batchId, Dexie.maxKey], true, true)
-        .delete();
-      await db.batches.delete(batchId);
-    }
-    return removed;
-  });
+  return db.transaction('rw', db.batches, db.blocks, (trans) => removeBatchesIn(tablesOf(trans), batchIds));
+}
+
+async function removeBatchesIn(tx: Tx, batchIds: readonly number[]): Promise<number> {
+  let removed = 0;
+  for (const batchId of batchIds) {
+    removed += await removeBatchRecords(tx, batchId);
+    await tx.batches.delete(batchId);
+  }
+  return removed;
 }
 
 export async function removeBatch(db: LedgerDatabase, batchId: number): Promise<number> {
@@ -83,8 +96,14 @@ export async function listBatches(db: LedgerDatabase): Promise<ImportBatch[]> {
   return db.batches.orderBy('id').toArray();
 }
 
+/** Every stored record, in key order (batch, then row), read in one transaction. */
 export async function allRecords(db: LedgerDatabase): Promise<LedgerRecord[]> {
-  return db.records.toArray();
+  return db.transaction('r', db.blocks, (trans) => readAllRecords(tablesOf(trans)));
+}
+
+/** How many records are stored. */
+export async function recordCount(db: LedgerDatabase): Promise<number> {
+  return db.transaction('r', db.blocks, (trans) => countRecords(tablesOf(trans)));
 }
 
 export const DEMO_HASH = 'demo';
@@ -120,9 +139,10 @@ export async function addDemo(
 
 /** Remove every demo batch in one transaction. */
 export async function removeDemo(db: LedgerDatabase): Promise<number> {
-  return db.transaction('rw', db.batches, db.records, async () => {
-    const ids = (await db.batches.filter((b) => b.demo).primaryKeys()) as number[];
-    return removeBatches(db, ids);
+  return db.transaction('rw', db.batches, db.blocks, async (trans) => {
+    const tx = tablesOf(trans);
+    const ids = (await tx.batches.filter((b) => b.demo).primaryKeys()) as number[];
+    return removeBatchesIn(tx, ids);
   });
 }
 
@@ -140,23 +160,24 @@ export async function putSetting(db: LedgerDatabase, key: string, value: unknown
 
 /** Everything stored, for a backup, read in one transaction so it is one consistent moment. */
 export async function readEverything(db: LedgerDatabase): Promise<BackupData> {
-  return db.transaction('r', db.records, db.batches, db.mappings, db.settings, async () => ({
-    records: await db.records.toArray(),
-    batches: await db.batches.toArray(),
-    mappings: await db.mappings.toArray(),
-    // This browser's backup status and kept file are not data: see LOCAL_SETTING_KEYS.
-    settings: (await db.settings.toArray()).filter((s) => !isLocalSetting(s.key)),
-  }));
+  return db.transaction('r', db.blocks, db.batches, db.mappings, db.settings, async (trans) => {
+    const tx = tablesOf(trans);
+    return {
+      records: await readAllRecords(tx),
+      batches: await tx.batches.toArray(),
+      mappings: await tx.mappings.toArray(),
+      // This browser's backup status and kept file are not data: see LOCAL_SETTING_KEYS.
+      settings: (await tx.settings.toArray()).filter((s) => !isLocalSetting(s.key)),
+    };
+  });
 }
 
 /** Empty every table but this browser's own settings (backup status, kept file). */
-async function clearKeepingLocal(db: LedgerDatabase): Promise<void> {
-  await Promise.all([
-    db.records.clear(),
-    db.batches.clear(),
-    db.mappings.clear(),
-    db.settings.where('key').noneOf(LOCAL_SETTING_KEYS.slice()).delete(),
-  ]);
+async function clearKeepingLocal(tx: Tx): Promise<void> {
+  await clearRecords(tx);
+  await tx.batches.clear();
+  await tx.mappings.clear();
+  await tx.settings.where('key').noneOf(LOCAL_SETTING_KEYS.slice()).delete();
 }
 
 /**
@@ -164,18 +185,21 @@ async function clearKeepingLocal(db: LedgerDatabase): Promise<void> {
  * rolls back to exactly what was there before. This browser's own settings stay as they are.
  */
 export async function replaceEverything(db: LedgerDatabase, data: BackupData): Promise<void> {
-  await db.transaction('rw', db.records, db.batches, db.mappings, db.settings, async () => {
-    await clearKeepingLocal(db);
-    await db.batches.bulkAdd(data.batches);
-    await db.records.bulkAdd(data.records);
-    await db.mappings.bulkAdd(data.mappings);
-    await db.settings.bulkAdd(data.settings.filter((s) => !isLocalSetting(s.key)));
+  await db.transaction('rw', db.blocks, db.batches, db.mappings, db.settings, async (trans) => {
+    const tx = tablesOf(trans);
+    await clearKeepingLocal(tx);
+    await tx.batches.bulkAdd(data.batches);
+    await replaceRecords(tx, data.records);
+    await tx.mappings.bulkAdd(data.mappings);
+    await tx.settings.bulkAdd(data.settings.filter((s) => !isLocalSetting(s.key)));
   });
 }
 
 /** Clear all data (records, batches, mappings, settings) in one transaction. */
 export async function clearEverything(db: LedgerDatabase): Promise<void> {
-  await db.transaction('rw', db.records, db.batches, db.mappings, db.settings, () => clearKeepingLocal(db));
+  await db.transaction('rw', db.blocks, db.batches, db.mappings, db.settings, (trans) =>
+    clearKeepingLocal(tablesOf(trans)),
+  );
 }
 
 /**
@@ -190,35 +214,35 @@ function isManualBatch(b: ImportBatch | undefined): boolean {
 }
 
 /** Keep a 手工录入 batch's count equal to the records it holds. */
-async function recountManual(db: LedgerDatabase, batchIds: Iterable<number>): Promise<void> {
+async function recountManual(tx: Tx, batchIds: Iterable<number>): Promise<void> {
   for (const id of new Set(batchIds)) {
-    const batch = await db.batches.get(id);
+    const batch = await tx.batches.get(id);
     if (!isManualBatch(batch)) continue;
-    const n = await db.records
-      .where('[batchId+rowNo]')
-      .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
-      .count();
-    await db.batches.update(id, { imported: n });
+    const n = await countBatchRecords(tx, id);
+    await tx.batches.update(id, { imported: n });
   }
 }
 
 /** Records whose batch still exists: an undo must not bring back rows of an import undone since. */
-async function withBatch(db: LedgerDatabase, records: readonly LedgerRecord[]): Promise<LedgerRecord[]> {
+async function withBatch(tx: Tx, records: readonly LedgerRecord[]): Promise<LedgerRecord[]> {
   const ids = [...new Set(records.map((r) => r.batchId))];
-  const batches = await db.batches.bulkGet(ids);
+  const batches = await tx.batches.bulkGet(ids);
   const alive = new Set(ids.filter((_, i) => batches[i] !== undefined));
   return records.filter((r) => alive.has(r.batchId));
 }
 
-async function patchAll(db: LedgerDatabase, patches: RecordWrite['patches']): Promise<number> {
+async function patchAll(tx: Tx, patches: RecordWrite['patches']): Promise<number> {
   if (patches.length === 0) return 0;
-  const current = await db.records.bulkGet(patches.map((p) => p.key));
+  const current = await getRecords(
+    tx,
+    patches.map((p) => p.key),
+  );
   const next: LedgerRecord[] = [];
   patches.forEach((p, i) => {
     const r = current[i];
     if (r) next.push(patchRecord(r, p.patch));
   });
-  await db.records.bulkPut(next);
+  await putRecords(tx, next);
   return next.length;
 }
 
@@ -230,7 +254,7 @@ export async function updateRecords(
   db: LedgerDatabase,
   patches: readonly { key: RecordKey; patch: RecordPatch }[],
 ): Promise<number> {
-  return db.transaction('rw', db.records, () => patchAll(db, patches.slice()));
+  return db.transaction('rw', db.blocks, (trans) => patchAll(tablesOf(trans), patches.slice()));
 }
 
 /**
@@ -245,12 +269,13 @@ export async function addManualRecords(
   patches: RecordWrite['patches'] = [],
   now: Date = new Date(),
 ): Promise<{ batchId: number; records: LedgerRecord[] }> {
-  return db.transaction('rw', db.batches, db.records, async () => {
-    await patchAll(db, patches);
+  return db.transaction('rw', db.batches, db.blocks, async (trans) => {
+    const tx = tablesOf(trans);
+    await patchAll(tx, patches);
     let id = batchId;
-    if (id === null || !isManualBatch(await db.batches.get(id))) {
+    if (id === null || !isManualBatch(await tx.batches.get(id))) {
       const importedAt = now.toISOString();
-      id = (await db.batches.add({
+      id = (await tx.batches.add({
         fileName: MANUAL_FILE,
         contentHash: `${MANUAL_HASH_PREFIX}${importedAt}`,
         sheets: [],
@@ -261,11 +286,7 @@ export async function addManualRecords(
         demo: false,
       } as ImportBatch)) as number;
     }
-    const last = await db.records
-      .where('[batchId+rowNo]')
-      .between([id, Dexie.minKey], [id, Dexie.maxKey], true, true)
-      .last();
-    const first = (last?.rowNo ?? 0) + 1;
+    const first = (await lastRowNo(tx, id)) + 1;
     const batch = id;
     const rows: LedgerRecord[] = records.map((r, i) => ({
       ...r,
@@ -273,19 +294,19 @@ export async function addManualRecords(
       rowNo: first + i,
       source: { file: MANUAL_FILE, sheet: '', row: first + i },
     }));
-    await db.records.bulkAdd(rows);
-    await recountManual(db, [batch]);
+    await addRecords(tx, rows);
+    await recountManual(tx, [batch]);
     return { batchId: batch, records: rows };
   });
 }
 
 /** Delete records in one transaction; returns them as they were, for undo. */
 export async function deleteRecords(db: LedgerDatabase, keys: readonly RecordKey[]): Promise<LedgerRecord[]> {
-  return db.transaction('rw', db.batches, db.records, async () => {
-    const found = (await db.records.bulkGet(keys.slice())).filter((r): r is LedgerRecord => r !== undefined);
-    await db.records.bulkDelete(found.map((r) => [r.batchId, r.rowNo] as RecordKey));
+  return db.transaction('rw', db.batches, db.blocks, async (trans) => {
+    const tx = tablesOf(trans);
+    const found = await removeRecords(tx, keys);
     await recountManual(
-      db,
+      tx,
       found.map((r) => r.batchId),
     );
     return found;
@@ -299,13 +320,14 @@ export async function restoreRecords(db: LedgerDatabase, records: readonly Ledge
 
 /** Carry out an undo or a redo: patches, records put back, records removed, in one transaction. */
 export async function applyRecordWrite(db: LedgerDatabase, w: RecordWrite): Promise<number> {
-  return db.transaction('rw', db.batches, db.records, async () => {
-    if (w.remove.length) await db.records.bulkDelete(w.remove.slice());
-    let n = await patchAll(db, w.patches);
-    const put = await withBatch(db, w.put);
-    if (put.length) await db.records.bulkPut(put);
+  return db.transaction('rw', db.batches, db.blocks, async (trans) => {
+    const tx = tablesOf(trans);
+    if (w.remove.length) await removeRecords(tx, w.remove);
+    let n = await patchAll(tx, w.patches);
+    const put = await withBatch(tx, w.put);
+    if (put.length) await putRecords(tx, put);
     n += put.length + w.remove.length;
-    await recountManual(db, [...put.map((r) => r.batchId), ...w.remove.map((k) => k[0])]);
+    await recountManual(tx, [...put.map((r) => r.batchId), ...w.remove.map((k) => k[0])]);
     return n;
   });
 }

@@ -15,6 +15,9 @@ import {
 } from '../core/period';
 import type { ImportBatch, LedgerRecord } from '../core/schema';
 import type { LedgerDatabase } from '../db/database';
+import type { RecordChanges } from '../db/recordStore';
+import { allRecords } from '../db/repository';
+import { applyChange, RecordIndex } from './recordsInMemory';
 
 export class LedgerState {
   records = $state.raw<LedgerRecord[]>([]);
@@ -59,27 +62,30 @@ export class LedgerState {
   isEmpty = $derived(this.loaded && this.records.length === 0);
 
   private subscriptions: Subscription[] = [];
+  private detach: (() => void) | null = null;
+  private db: LedgerDatabase | null = null;
+  private onError: (e: unknown) => void = () => {};
+  /** A read of every record is running; `stale` asks for another when it ends. */
+  private reading = false;
+  private stale = false;
 
   start(db: LedgerDatabase, onError: (e: unknown) => void): void {
-    let recordsLoaded = false;
+    this.db = db;
+    this.onError = onError;
     let batchesLoaded = false;
-    const done = () => {
-      if (recordsLoaded && batchesLoaded) this.loaded = true;
-    };
+    // Records are read once, then kept current from what each write committed: reading 100,000
+    // records again after every edit (a live query) cost a second each time. Another tab's writes,
+    // a restore or a clear read everything again.
+    this.detach = db.onRecordChangeSets((set) => this.apply(set));
+    void this.readAll().then(() => {
+      if (batchesLoaded) this.loaded = true;
+    });
     this.subscriptions.push(
-      liveQuery(() => db.records.toArray()).subscribe({
-        next: (rows) => {
-          this.records = rows;
-          recordsLoaded = true;
-          done();
-        },
-        error: onError,
-      }),
       liveQuery(() => db.batches.orderBy('id').toArray()).subscribe({
         next: (rows) => {
           this.batches = rows;
           batchesLoaded = true;
-          done();
+          if (this.recordsRead) this.loaded = true;
         },
         error: onError,
       }),
@@ -89,6 +95,54 @@ export class LedgerState {
   stop(): void {
     for (const s of this.subscriptions) s.unsubscribe();
     this.subscriptions = [];
+    this.detach?.();
+    this.detach = null;
+    this.db = null;
+  }
+
+  private recordsRead = false;
+
+  private async readAll(): Promise<void> {
+    const db = this.db;
+    if (!db) return;
+    if (this.reading) {
+      this.stale = true;
+      return;
+    }
+    this.reading = true;
+    try {
+      do {
+        this.stale = false;
+        const rows = await allRecords(db);
+        if (!this.stale) {
+          this.records = rows;
+          this.index.reset(rows);
+        }
+      } while (this.stale && this.db === db);
+      this.recordsRead = true;
+    } catch (e) {
+      this.onError(e);
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private readonly index = new RecordIndex();
+
+  /** Apply what a committed write changed, in memory; anything else is read again. */
+  private apply(set: RecordChanges): void {
+    if (this.reading) {
+      // The read under way may or may not hold this change: read again when it ends.
+      this.stale = true;
+      return;
+    }
+    let next: LedgerRecord[] | null = this.records;
+    for (const change of set.changes) {
+      next = applyChange(next, change, this.index);
+      if (!next) break;
+    }
+    if (next) this.records = next;
+    else void this.readAll();
   }
 
   choosePeriod(p: Period | null): void {

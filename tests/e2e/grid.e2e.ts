@@ -380,14 +380,17 @@ describe('the ledger grid', () => {
   }, 180_000);
 });
 
-/** Many records written straight into IndexedDB, as a big import would leave them (runs in the page). */
+/**
+ * Many records written straight into IndexedDB, as a big import would leave them (runs in the page):
+ * in blocks of 500 per row, keyed [batchId+block] (src/db/recordStore.ts).
+ */
 async function bulkInsert(count: number): Promise<void> {
   const db: IDBDatabase = await new Promise((resolve, reject) => {
     const req = indexedDB.open('taizhang-kanban-cppcc-ledger-board');
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('open failed'));
   });
-  const tx = db.transaction(['records', 'batches'], 'readwrite');
+  const tx = db.transaction(['blocks', 'batches'], 'readwrite');
   const add = tx.objectStore('batches').add({
     fileName: '大台账.xlsx',
     contentHash: 'big',
@@ -401,12 +404,15 @@ async function bulkInsert(count: number): Promise<void> {
   const batchId: number = await new Promise(
     (resolve) => (add.onsuccess = () => resolve(add.result as number)),
   );
-  const records = tx.objectStore('records');
+  const blocks = tx.objectStore('blocks');
+  const byBlock: { batchId: number; block: number; records: unknown[] }[] = [];
   const categories = ['走访', '培训', '提案', '资金', '会议'];
   const places = ['青山村', '柳塘村', '石桥村', '白沙村'];
   const two = (v: number) => (v < 10 ? `0${v}` : String(v));
   for (let i = 1; i <= count; i++) {
-    records.put({
+    const b = Math.floor((i - 1) / 500);
+    const block = (byBlock[b] ??= { batchId, block: b, records: [] });
+    block.records.push({
       batchId,
       rowNo: i,
       date: `2023-${two((i % 12) + 1)}-${two((i % 28) + 1)}`,
@@ -422,6 +428,7 @@ async function bulkInsert(count: number): Promise<void> {
       source: { file: '大台账.xlsx', sheet: '台账', row: i + 1 },
     });
   }
+  for (const block of byBlock) blocks.put(block);
   await new Promise((resolve) => (tx.oncomplete = resolve));
   db.close();
 }

@@ -191,7 +191,8 @@ describe('a full disk', () => {
     const before = await app.totals();
     const count = await recordCount(page);
 
-    // From now on the disk is full: the 21st record written fails as Chromium fails it.
+    // From now on the disk is full: the second block of records written (rows 501–1,000) fails as
+    // Chromium fails it, after the batch and the first block were written in the same transaction.
     await page.evaluate(() => {
       const w = window as unknown as { __diskFull: boolean; __written: number };
       w.__diskFull = true;
@@ -202,7 +203,7 @@ describe('a full disk', () => {
           this: IDBObjectStore,
           ...args: unknown[]
         ) {
-          if (w.__diskFull && this.name === 'records' && ++w.__written > 20) {
+          if (w.__diskFull && this.name === 'blocks' && ++w.__written > 1) {
             throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
           }
           return real.apply(this, args);
@@ -215,7 +216,7 @@ describe('a full disk', () => {
     const scratch = scratchDir();
     try {
       const lines = ['日期,类别,委员,地点,事项,人数'];
-      for (let i = 0; i < 60; i++)
+      for (let i = 0; i < 1200; i++)
         lines.push(`2023-07-${String((i % 28) + 1).padStart(2, '0')},走访,江峰,青山村,走访群众${i},2`);
       const file = join(scratch.dir, '走访台账七月.csv');
       writeFileSync(file, `\ufeff${lines.join('\r\n')}\r\n`);
@@ -242,7 +243,7 @@ describe('a full disk', () => {
       await confirm.click();
       await page.getByTestId('totals-table').waitFor();
       const after = await app.totals();
-      expect(after['走访']?.people).toBe((before['走访']?.people ?? 0) + 120);
+      expect(after['走访']?.people).toBe((before['走访']?.people ?? 0) + 2400);
     } finally {
       scratch.remove();
     }

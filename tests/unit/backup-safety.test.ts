@@ -23,6 +23,7 @@ import {
   getSetting,
   putSetting,
   readEverything,
+  recordCount,
   removeBatch,
   replaceEverything,
   updateRecords,
@@ -87,7 +88,7 @@ describe("this browser's own settings", () => {
     expect(await getSetting(db, 'report')).toBeUndefined();
 
     await clearEverything(db);
-    expect(await db.records.count()).toBe(0);
+    expect(await recordCount(db)).toBe(0);
     expect((await db.settings.toArray()).map((s) => s.key).sort()).toEqual(['autosave', 'backup']);
   });
 

@@ -72,7 +72,7 @@ describe('editing records', () => {
     const db = freshDb();
     const id = await imported(db);
     // Another tab changed the subject meanwhile; our patch of people must not put it back.
-    await db.records.update([id, 1], { subject: '别处改的' });
+    await updateRecords(db, [{ key: [id, 1], patch: { fields: { subject: '别处改的' }, values: {} } }]);
     const changed = await updateRecords(db, [
       { key: [id, 1], patch: { fields: {}, values: { people: 11 } } },
       { key: [id, 2], patch: { fields: { place: '柳塘村' }, values: { people: null } } },

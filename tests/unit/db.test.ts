@@ -2,12 +2,13 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDemo } from '../../src/core/demo';
-import type { ImportBatch, NewRecord } from '../../src/core/schema';
+import type { ImportBatch, LedgerRecord, NewRecord } from '../../src/core/schema';
 import { LedgerDatabase } from '../../src/db/database';
 import {
   addBatch,
   addBatches,
   addDemo,
+  recordCount,
   allRecords,
   DuplicateImportError,
   getSetting,
@@ -15,6 +16,7 @@ import {
   putSetting,
   removeBatch,
   removeDemo,
+  updateRecords,
 } from '../../src/db/repository';
 import { SCHEMA_VERSIONS } from '../../src/db/schema';
 
@@ -83,7 +85,7 @@ describe('ledger database', () => {
     await expect(addBatch(db, batch('same', 1), [rec('走访', 1, 2)])).rejects.toBeInstanceOf(
       DuplicateImportError,
     );
-    expect(await db.records.count()).toBe(1);
+    expect(await recordCount(db)).toBe(1);
     expect(await db.batches.count()).toBe(1);
   });
 
@@ -96,7 +98,7 @@ describe('ledger database', () => {
         { batch: batch('old', 1), records: [rec('走访', 1, 2)] },
       ]),
     ).rejects.toBeInstanceOf(DuplicateImportError);
-    expect(await db.records.count()).toBe(1);
+    expect(await recordCount(db)).toBe(1);
     expect((await listBatches(db)).map((b) => b.contentHash)).toEqual(['old']);
   });
 
@@ -117,7 +119,7 @@ describe('ledger database', () => {
     const id = await addDemo(db, demo, new Date('2024-01-05T00:00:00Z'));
     expect(id).not.toBeNull();
     expect(await addDemo(db, demo, new Date())).toBeNull();
-    expect(await db.records.count()).toBe(demo.length + 1);
+    expect(await recordCount(db)).toBe(demo.length + 1);
     expect((await listBatches(db)).filter((b) => b.demo)).toHaveLength(1);
     expect(await removeDemo(db)).toBe(demo.length);
     const rows = await allRecords(db);
@@ -134,14 +136,32 @@ describe('ledger database', () => {
 
   it('reopens a database written under every earlier schema version with all records intact', async () => {
     const name = `test-ledger-migrate-${Date.now()}`;
-    const v1 = new LedgerDatabase(name, SCHEMA_VERSIONS.slice(0, 1));
+    // Version 1 stored one row per record: written here as that code wrote it, over several blocks.
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_VERSIONS[0]?.stores ?? {});
     const demo = buildDemo();
-    await addDemo(v1, demo, new Date('2024-01-05T00:00:00Z'));
+    const stored: LedgerRecord[] = [];
+    for (const batchId of [1, 2])
+      for (let i = 0; i < 700; i++)
+        stored.push({
+          ...(demo[i % demo.length] as NewRecord),
+          batchId,
+          rowNo: i + 1 + (batchId === 2 ? 5 : 0),
+        });
+    await v1.table('batches').bulkAdd([batch('a', 700), batch('b', 700)]);
+    await v1.table('records').bulkAdd(stored);
+    await v1.table('settings').put({ key: 'report', value: { orientation: 'landscape' } });
     v1.close();
+
     const current = new LedgerDatabase(name);
     opened.push(current);
-    const rows = await allRecords(current);
-    expect(rows).toHaveLength(demo.length);
-    expect(rows.map(({ batchId: _b, rowNo: _r, ...rest }) => rest)).toEqual(demo);
+    expect(await allRecords(current)).toEqual(stored);
+    expect((await listBatches(current)).map((b) => b.contentHash)).toEqual(['a', 'b']);
+    expect(await getSetting(current, 'report')).toEqual({ orientation: 'landscape' });
+    // Edits and undoing an import work on the migrated blocks.
+    await updateRecords(current, [{ key: [2, 6], patch: { fields: { place: '新地点' }, values: {} } }]);
+    expect((await allRecords(current)).find((r) => r.batchId === 2 && r.rowNo === 6)?.place).toBe('新地点');
+    expect(await removeBatch(current, 1)).toBe(700);
+    expect(await recordCount(current)).toBe(700);
   });
 });

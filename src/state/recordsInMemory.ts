@@ -1,0 +1,104 @@
+/**
+ * The page's copy of the stored records, kept current from the changes each committed write reports
+ * (recordStore.ts), so an edited cell costs a copy of an array, not a read of 100,000 records.
+ */
+import type { LedgerRecord } from '../core/schema';
+import type { RecordChange } from '../db/recordStore';
+
+/** One number per record key; exact while batch ids stay under 9 million. */
+function keyNumber(batchId: number, rowNo: number): number {
+  return batchId * 1e9 + rowNo;
+}
+
+const keyOf = (r: LedgerRecord): number => keyNumber(r.batchId, r.rowNo);
+
+/** Where each record of one array is: built once per array, carried over when an edit keeps the order. */
+export class RecordIndex {
+  private of: readonly LedgerRecord[] | null = null;
+  private readonly at = new Map<number, number>();
+
+  reset(records: readonly LedgerRecord[]): void {
+    this.at.clear();
+    records.forEach((r, i) => this.at.set(keyOf(r), i));
+    this.of = records;
+  }
+
+  /** The index for `records`, built if it was made for another array. */
+  for(records: readonly LedgerRecord[]): Map<number, number> {
+    if (this.of !== records) this.reset(records);
+    return this.at;
+  }
+
+  /** `records` is `of` with `added` at its end, or with entries replaced in place. */
+  moved(records: readonly LedgerRecord[], added: readonly LedgerRecord[], from: number): void {
+    added.forEach((r, i) => this.at.set(keyOf(r), from + i));
+    this.of = records;
+  }
+}
+
+function inKeyOrder(records: readonly LedgerRecord[]): boolean {
+  for (let i = 1; i < records.length; i++)
+    if (keyOf(records[i - 1] as LedgerRecord) >= keyOf(records[i] as LedgerRecord)) return false;
+  return true;
+}
+
+/**
+ * `records` with one committed change applied, in key order (batch, then row) as a fresh read would
+ * give them; null when only a fresh read can tell (a restore, a clear, another tab's write).
+ */
+export function applyChange(
+  records: readonly LedgerRecord[],
+  change: RecordChange,
+  index: RecordIndex,
+): LedgerRecord[] | null {
+  switch (change.kind) {
+    case 'reset':
+      return null;
+    case 'remove-batches': {
+      const gone = new Set(change.batchIds);
+      const next = records.filter((r) => !gone.has(r.batchId));
+      index.reset(next);
+      return next;
+    }
+    case 'remove': {
+      const gone = new Set(change.keys.map(([b, r]) => keyNumber(b, r)));
+      const next = records.filter((r) => !gone.has(keyOf(r)));
+      index.reset(next);
+      return next;
+    }
+    case 'put': {
+      const at = index.for(records);
+      const next = records.slice();
+      const added: LedgerRecord[] = [];
+      const seen = new Map<number, number>();
+      for (const r of change.records) {
+        const k = keyOf(r);
+        const i = at.get(k) ?? seen.get(k);
+        if (i !== undefined) {
+          if (i < next.length) next[i] = r;
+          else added[i - next.length] = r;
+        } else {
+          seen.set(k, next.length + added.length);
+          added.push(r);
+        }
+      }
+      if (added.length === 0) {
+        index.moved(next, [], 0);
+        return next;
+      }
+      const last = next[next.length - 1];
+      if (inKeyOrder(added) && (!last || keyOf(last) < keyOf(added[0] as LedgerRecord))) {
+        // An import: a new batch, after every stored one.
+        const from = next.length;
+        for (const r of added) next.push(r);
+        index.moved(next, added, from);
+        return next;
+      }
+      // Rows added to an older 手工录入 batch belong among the others.
+      for (const r of added) next.push(r);
+      next.sort((a, b) => keyOf(a) - keyOf(b));
+      index.reset(next);
+      return next;
+    }
+  }
+}
