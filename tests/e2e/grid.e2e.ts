@@ -382,7 +382,7 @@ describe('the ledger grid', () => {
 
 /**
  * Many records written straight into IndexedDB, as a big import would leave them (runs in the page):
- * in blocks of 500 per row, keyed [batchId+block] (src/db/recordStore.ts).
+ * in blocks of 500 per row as JSON, keyed [batchId+block] (src/db/recordStore.ts).
  */
 async function bulkInsert(count: number): Promise<void> {
   const db: IDBDatabase = await new Promise((resolve, reject) => {
@@ -428,7 +428,14 @@ async function bulkInsert(count: number): Promise<void> {
       source: { file: '大台账.xlsx', sheet: '台账', row: i + 1 },
     });
   }
-  for (const block of byBlock) blocks.put(block);
+  for (const b of byBlock)
+    blocks.put({
+      batchId: b.batchId,
+      block: b.block,
+      count: b.records.length,
+      lastRowNo: (b.block + 1) * 500 > count ? count : (b.block + 1) * 500,
+      json: JSON.stringify(b.records),
+    });
   await new Promise((resolve) => (tx.oncomplete = resolve));
   db.close();
 }
