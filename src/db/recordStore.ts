@@ -163,6 +163,44 @@ export async function readAllRecords(tx: Tx): Promise<LedgerRecord[]> {
   return flatten(await tx.blocks.toArray());
 }
 
+/** Every stored block, unparsed: reading the texts is quick, parsing them is the work. */
+export async function readAllBlocks(tx: Tx): Promise<RecordBlock[]> {
+  return tx.blocks.toArray();
+}
+
+/**
+ * The records of blocks, parsed a few blocks at a time with a pause between (outside any
+ * transaction): 100,000 records parse in about 250 ms, which in one piece would freeze the page.
+ */
+export async function parseBlocks(
+  blocks: readonly RecordBlock[],
+  pause: () => Promise<void>,
+): Promise<LedgerRecord[]> {
+  const out: LedgerRecord[] = [];
+  let since = 0;
+  for (const b of blocks) {
+    for (const r of JSON.parse(b.json) as LedgerRecord[]) out.push(r);
+    since += b.count;
+    if (since >= WRITE_CHUNK * BLOCK_SIZE) {
+      since = 0;
+      await pause();
+    }
+  }
+  return out;
+}
+
+/**
+ * Blocks are written this many at a time: each write's success comes back as a task of its own,
+ * so the page can paint and answer a click between them, and the transaction stays open because
+ * the next write is asked for before it could commit.
+ */
+const WRITE_CHUNK = 16;
+
+async function writeBlocks(tx: Tx, blocks: readonly OpenBlock[]): Promise<void> {
+  for (let i = 0; i < blocks.length; i += WRITE_CHUNK)
+    await tx.blocks.bulkPut(blocks.slice(i, i + WRITE_CHUNK).map(seal));
+}
+
 /** The records with these keys, in the same order; undefined where there is none. */
 export async function getRecords(tx: Tx, keys: readonly RecordKey[]): Promise<(LedgerRecord | undefined)[]> {
   const blocks = await blocksFor(tx, keys);
@@ -192,7 +230,7 @@ export async function addRecords(tx: Tx, records: readonly LedgerRecord[]): Prom
     rows.sort((x, y) => x.rowNo - y.rowNo);
     return { ...b, records: rows };
   });
-  await tx.blocks.bulkPut(merged.map(seal));
+  await writeBlocks(tx, merged);
   noteRecordChange(tx, { kind: 'put', records: records.slice() }, records.length);
 }
 
@@ -221,7 +259,7 @@ export async function putRecords(tx: Tx, records: readonly LedgerRecord[]): Prom
       b.records.sort((x, y) => x.rowNo - y.rowNo);
     }
   }
-  await tx.blocks.bulkPut([...touched.values()].map(seal));
+  await writeBlocks(tx, [...touched.values()]);
   noteRecordChange(tx, { kind: 'put', records: records.slice() }, records.length);
 }
 
@@ -299,7 +337,9 @@ export async function clearRecords(tx: Tx): Promise<void> {
 
 /** Replace every record (a restore): the old ones are cleared in the same transaction first. */
 export async function replaceRecords(tx: Tx, records: readonly LedgerRecord[]): Promise<void> {
-  await tx.blocks.bulkAdd(toBlocks(records));
+  const blocks = openBlocks(records);
+  for (let i = 0; i < blocks.length; i += WRITE_CHUNK)
+    await tx.blocks.bulkAdd(blocks.slice(i, i + WRITE_CHUNK).map(seal));
   noteRecordChange(tx, { kind: 'reset' }, records.length);
 }
 

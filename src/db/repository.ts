@@ -12,6 +12,8 @@ import {
   getRecords,
   lastRowNo,
   putRecords,
+  parseBlocks,
+  readAllBlocks,
   readAllRecords,
   removeBatchRecords,
   removeRecords,
@@ -98,7 +100,13 @@ export async function listBatches(db: LedgerDatabase): Promise<ImportBatch[]> {
 
 /** Every stored record, in key order (batch, then row), read in one transaction. */
 export async function allRecords(db: LedgerDatabase): Promise<LedgerRecord[]> {
-  return db.transaction('r', db.blocks, (trans) => readAllRecords(tablesOf(trans)));
+  const blocks = await db.transaction('r', db.blocks, (trans) => readAllBlocks(tablesOf(trans)));
+  return parseBlocks(blocks, pause);
+}
+
+/** A moment for the page to paint and answer input between pieces of long work. */
+function pause(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** How many records are stored. */
