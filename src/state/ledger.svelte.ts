@@ -3,6 +3,7 @@
  * another tab changes them), the shared period filter, and the totals every view shows.
  */
 import { liveQuery, type Subscription } from 'dexie';
+import { untrack } from 'svelte';
 import { totalsByCategory } from '../core/aggregate';
 import { applyFilter, categoryChoices, filterChoices, type LedgerFilter } from '../core/filters';
 import {
@@ -17,7 +18,7 @@ import type { ImportBatch, LedgerRecord } from '../core/schema';
 import type { LedgerDatabase } from '../db/database';
 import type { RecordChanges } from '../db/recordStore';
 import { allRecords } from '../db/repository';
-import { applyChange, RecordIndex } from './recordsInMemory';
+import { applyChange, RecordIndex, touchesDimensions } from './recordsInMemory';
 
 export class LedgerState {
   records = $state.raw<LedgerRecord[]>([]);
@@ -33,7 +34,17 @@ export class LedgerState {
   place = $state('');
   unit = $state('');
 
-  years = $derived(yearsWithData(this.records.map((r) => r.date)));
+  /**
+   * Bumped when the records' dates, categories, members, places or units may have changed: the years
+   * and the filters' choices are read again only then, not when a figure was edited.
+   */
+  private dimensions = $state(0);
+  private byDimensions<T>(read: (records: LedgerRecord[]) => T): T {
+    void this.dimensions;
+    return untrack(() => read(this.records));
+  }
+
+  years = $derived(this.byDimensions((rs) => yearsWithData(rs.map((r) => r.date))));
   period = $derived(this.resolvePeriod(this.chosenPeriod, this.years));
   filter = $derived<LedgerFilter>({
     period: this.period,
@@ -54,10 +65,10 @@ export class LedgerState {
     if (monthsCovered(before.map((r) => r.date)) < Math.ceil(now * 0.75)) return null;
     return totalsByCategory(before);
   });
-  categories = $derived(categoryChoices(this.records));
-  members = $derived(filterChoices(this.records, 'members'));
-  places = $derived(filterChoices(this.records, 'place'));
-  units = $derived(filterChoices(this.records, 'unit'));
+  categories = $derived(this.byDimensions(categoryChoices));
+  members = $derived(this.byDimensions((rs) => filterChoices(rs, 'members')));
+  places = $derived(this.byDimensions((rs) => filterChoices(rs, 'place')));
+  units = $derived(this.byDimensions((rs) => filterChoices(rs, 'unit')));
   hasDemo = $derived(this.batches.some((b) => b.demo));
   isEmpty = $derived(this.loaded && this.records.length === 0);
 
@@ -117,6 +128,7 @@ export class LedgerState {
         if (!this.stale) {
           this.records = rows;
           this.index.reset(rows);
+          this.dimensions++;
         }
       } while (this.stale && this.db === db);
       this.recordsRead = true;
@@ -137,12 +149,18 @@ export class LedgerState {
       return;
     }
     let next: LedgerRecord[] | null = this.records;
+    let dimensions = false;
     for (const change of set.changes) {
+      dimensions ||= touchesDimensions(next, change, this.index);
       next = applyChange(next, change, this.index);
       if (!next) break;
     }
-    if (next) this.records = next;
-    else void this.readAll();
+    if (!next) {
+      void this.readAll();
+      return;
+    }
+    this.records = next;
+    if (dimensions) this.dimensions++;
   }
 
   choosePeriod(p: Period | null): void {

@@ -36,6 +36,35 @@ export class RecordIndex {
   }
 }
 
+const sameMembers = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((m, i) => m === b[i]);
+
+/**
+ * Whether a change may alter what the filters offer and which years have data: records added or
+ * removed, or a date, category, member, place or unit edited. An edited figure changes none of them,
+ * and at 100,000 records reading those choices again is work worth saving on every keystroke.
+ */
+export function touchesDimensions(
+  records: readonly LedgerRecord[],
+  change: RecordChange,
+  index: RecordIndex,
+): boolean {
+  if (change.kind !== 'put') return true;
+  const at = index.for(records);
+  return change.records.some((r) => {
+    const i = at.get(keyOf(r));
+    const old = i === undefined ? undefined : records[i];
+    return (
+      !old ||
+      old.date !== r.date ||
+      old.category !== r.category ||
+      old.place !== r.place ||
+      old.unit !== r.unit ||
+      !sameMembers(old.members, r.members)
+    );
+  });
+}
+
 function inKeyOrder(records: readonly LedgerRecord[]): boolean {
   for (let i = 1; i < records.length; i++)
     if (keyOf(records[i - 1] as LedgerRecord) >= keyOf(records[i] as LedgerRecord)) return false;

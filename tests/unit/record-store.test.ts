@@ -14,7 +14,7 @@ import {
   removeBatch,
   updateRecords,
 } from '../../src/db/repository';
-import { applyChange, RecordIndex } from '../../src/state/recordsInMemory';
+import { applyChange, RecordIndex, touchesDimensions } from '../../src/state/recordsInMemory';
 
 let n = 0;
 const opened: LedgerDatabase[] = [];
@@ -195,5 +195,21 @@ describe('the page copy of the records', () => {
     // The index carried over: a second edit of the new array finds its place too.
     const again = { ...changed, place: '枫林村' };
     expect(applyChange(after ?? [], { kind: 'put', records: [again] }, index)?.[2]).toBe(again);
+  });
+
+  it('tells an edited figure, which changes no filter choice and no year, from an edited place or date', () => {
+    const before = stored(1, 3);
+    const index = new RecordIndex();
+    const put = (r: LedgerRecord) => ({ kind: 'put' as const, records: [r] });
+    const base = before[1] as LedgerRecord;
+    expect(touchesDimensions(before, put({ ...base, values: { people: 99 }, note: '补' }), index)).toBe(
+      false,
+    );
+    expect(touchesDimensions(before, put({ ...base, members: [...base.members] }), index)).toBe(false);
+    expect(touchesDimensions(before, put({ ...base, place: '白沙村' }), index)).toBe(true);
+    expect(touchesDimensions(before, put({ ...base, date: '2022-01-01' }), index)).toBe(true);
+    expect(touchesDimensions(before, put({ ...base, members: ['王霞美'] }), index)).toBe(true);
+    expect(touchesDimensions(before, put({ ...base, rowNo: 99 }), index)).toBe(true);
+    expect(touchesDimensions(before, { kind: 'remove', keys: [[1, 1]] }, index)).toBe(true);
   });
 });
