@@ -3,8 +3,9 @@
  * the paragraph can never disagree.
  */
 import { compareCategories, isProposalCategory } from './categories';
+import { monthField, yearOf } from './dates';
 import { ExactSum, yuanToWan } from './numbers';
-import { periodIncludes, type Period } from './period';
+import { periodTest, type Period } from './period';
 import type { LedgerRecord, MeasureKey } from './schema';
 
 /** Proposal handling counts; only proposal categories have them. */
@@ -37,7 +38,8 @@ export function filterRecords<T extends Pick<LedgerRecord, 'date'>>(
   period: Period,
 ): T[] {
   if (period.kind === 'all') return records.slice();
-  return records.filter((r) => periodIncludes(period, r.date));
+  const inPeriod = periodTest(period);
+  return records.filter((r) => inPeriod(r.date));
 }
 
 /**
@@ -45,53 +47,81 @@ export function filterRecords<T extends Pick<LedgerRecord, 'date'>>(
  * one training, one proposal, unless a 期数/次数 column says otherwise.
  */
 export function totalsByCategory(records: readonly RecordLike[]): CategoryTotals[] {
-  const acc = new Map<
-    string,
-    { records: number; sums: Map<MeasureKey, ExactSum>; proposal: ProposalCounts | null }
-  >();
-  for (const r of records) {
-    let a = acc.get(r.category);
+  const b = new TotalsBuilder();
+  for (const r of records) b.add(r);
+  return b.totals();
+}
+
+interface CategoryAcc {
+  records: number;
+  /**
+   * The measures' sums, in the order the measures were first seen (the order of `measures`): a
+   * category carries a handful, so a scan of these short arrays beats a map.
+   */
+  keys: MeasureKey[];
+  sums: ExactSum[];
+  proposal: ProposalCounts | null;
+}
+
+/**
+ * totalsByCategory one record at a time, for callers that total several groups in one pass over the
+ * records (the pivot's rows). Records added in the same order give the same totals, to the last digit.
+ */
+export class TotalsBuilder {
+  private readonly acc = new Map<string, CategoryAcc>();
+  /** Records added. */
+  records = 0;
+
+  add(r: RecordLike): void {
+    this.records++;
+    let a = this.acc.get(r.category);
     if (!a) {
       a = {
         records: 0,
-        sums: new Map(),
+        keys: [],
+        sums: [],
         proposal: isProposalCategory(r.category) ? { accepted: 0, answered: 0, done: 0, satisfied: 0 } : null,
       };
-      acc.set(r.category, a);
+      this.acc.set(r.category, a);
     }
     a.records++;
     const values = r.values;
-    if (values.count === undefined && !r.tally) sumOf(a.sums, 'count').add(1);
+    if (values.count === undefined && !r.tally) sumOf(a, 'count').add(1);
     for (const key in values) {
       const v = values[key as MeasureKey];
-      if (v !== undefined) sumOf(a.sums, key as MeasureKey).add(v);
+      if (v !== undefined) sumOf(a, key as MeasureKey).add(v);
     }
-    if (a.proposal) {
-      if (r.status === '已立案' || r.status === '已答复' || r.status === '已办结') a.proposal.accepted++;
-      const answered = r.status === '已答复' || r.status === '已办结';
-      if (answered) a.proposal.answered++;
-      if (r.status === '已办结') a.proposal.done++;
-      if (answered && (r.satisfaction === '满意' || r.satisfaction === '基本满意')) a.proposal.satisfied++;
+    const p = a.proposal;
+    if (p) {
+      const status = r.status;
+      if (status === '已立案' || status === '已答复' || status === '已办结') p.accepted++;
+      const answered = status === '已答复' || status === '已办结';
+      if (answered) p.answered++;
+      if (status === '已办结') p.done++;
+      if (answered && (r.satisfaction === '满意' || r.satisfaction === '基本满意')) p.satisfied++;
     }
   }
-  return [...acc.entries()]
-    .sort(([a], [b]) => compareCategories(a, b))
-    .map(([category, a]) => ({
-      category,
-      records: a.records,
-      measures: Object.fromEntries([...a.sums].map(([k, s]) => [k, s.value])) as Partial<
-        Record<MeasureKey, number>
-      >,
-      proposal: a.proposal,
-    }));
+
+  totals(): CategoryTotals[] {
+    return [...this.acc.entries()]
+      .sort(([a], [b]) => compareCategories(a, b))
+      .map(([category, a]) => {
+        const measures: Partial<Record<MeasureKey, number>> = {};
+        a.keys.forEach((k, i) => {
+          measures[k] = (a.sums[i] as ExactSum).value;
+        });
+        // A copy: the builder may go on counting after its totals were taken.
+        return { category, records: a.records, measures, proposal: a.proposal && { ...a.proposal } };
+      });
+  }
 }
 
-function sumOf(sums: Map<MeasureKey, ExactSum>, key: MeasureKey): ExactSum {
-  let s = sums.get(key);
-  if (!s) {
-    s = new ExactSum();
-    sums.set(key, s);
-  }
+function sumOf(a: CategoryAcc, key: MeasureKey): ExactSum {
+  const i = a.keys.indexOf(key);
+  if (i >= 0) return a.sums[i] as ExactSum;
+  const s = new ExactSum();
+  a.keys.push(key);
+  a.sums.push(s);
   return s;
 }
 
@@ -108,30 +138,60 @@ export function eventCount(r: Pick<LedgerRecord, 'values' | 'tally'>): number {
   return r.values.count ?? (r.tally ? 0 : 1);
 }
 
+type MonthlyRecord = Pick<LedgerRecord, 'date' | 'category'> &
+  Partial<Pick<LedgerRecord, 'values' | 'tally'>>;
+
 /**
  * Events per category per month (index 0 = January) of one year, for the monthly chart. Records
  * without `values` (callers that only know dates) count one each.
  */
 export function monthlyCounts(
-  records: readonly (Pick<LedgerRecord, 'date' | 'category'> &
-    Partial<Pick<LedgerRecord, 'values' | 'tally'>>)[],
+  records: readonly MonthlyRecord[],
   year: number,
 ): { category: string; months: number[] }[] {
-  const byCat = new Map<string, number[]>();
-  const prefix = `${year}-`;
-  for (const r of records) {
-    if (!r.date.startsWith(prefix) || r.date.length < 7) continue;
-    const m = Number(r.date.slice(5, 7));
-    let months = byCat.get(r.category);
+  const c = new MonthlyCounter(year);
+  for (const r of records) c.add(r);
+  return c.counts();
+}
+
+/** monthlyCounts one record at a time, for a pass over the records that makes other figures too. */
+export class MonthlyCounter {
+  private readonly byCat = new Map<string, number[]>();
+  private readonly prefix: string;
+  private readonly fourDigits: boolean;
+
+  constructor(private readonly year: number) {
+    this.prefix = `${year}-`;
+    this.fourDigits = this.prefix.length === 5;
+  }
+
+  add(r: MonthlyRecord): void {
+    const date = r.date;
+    if (date.length < 7) return;
+    // `date.startsWith(prefix)` for a four-digit year without a string for each record: the year
+    // read in place, then the dash.
+    if (
+      this.fourDigits
+        ? yearOf(date) !== this.year || date.charCodeAt(4) !== 45
+        : !date.startsWith(this.prefix)
+    )
+      return;
+    const m = monthField(date);
+    let months = this.byCat.get(r.category);
     if (!months) {
       months = new Array<number>(12).fill(0);
-      byCat.set(r.category, months);
+      this.byCat.set(r.category, months);
     }
-    months[m - 1] = (months[m - 1] ?? 0) + (r.values ? eventCount({ values: r.values, tally: r.tally }) : 1);
+    // eventCount, without an object made for each record to call it with.
+    const n = r.values ? (r.values.count ?? (r.tally ? 0 : 1)) : 1;
+    months[m - 1] = (months[m - 1] ?? 0) + n;
   }
-  return [...byCat.entries()]
-    .sort(([a], [b]) => compareCategories(a, b))
-    .map(([category, months]) => ({ category, months }));
+
+  counts(): { category: string; months: number[] }[] {
+    return [...this.byCat.entries()]
+      .sort(([a], [b]) => compareCategories(a, b))
+      .map(([category, months]) => ({ category, months }));
+  }
 }
 
 /** Custom measures (吨, 间…) that any category carries, in first-seen order. */
@@ -144,14 +204,19 @@ export function customMeasures(totals: readonly CategoryTotals[]): MeasureKey[] 
 
 /** The reporting unit (填报单位) most records name, or null when none does. */
 export function mostCommonUnit(records: readonly Pick<LedgerRecord, 'unit'>[]): string | null {
-  const counts = new Map<string, number>();
+  // A counter object per unit: one look-up per record instead of a get and a set.
+  const counts = new Map<string, { n: number }>();
   let best: string | null = null;
   let n = 0;
   for (const r of records) {
     if (!r.unit) continue;
-    const c = (counts.get(r.unit) ?? 0) + 1;
-    counts.set(r.unit, c);
-    if (c > n) [best, n] = [r.unit, c];
+    let c = counts.get(r.unit);
+    if (c) c.n++;
+    else counts.set(r.unit, (c = { n: 1 }));
+    if (c.n > n) {
+      best = r.unit;
+      n = c.n;
+    }
   }
   return best;
 }

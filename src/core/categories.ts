@@ -58,7 +58,8 @@ export function categoryInfo(name: string): CategoryInfo {
 }
 
 export function isProposalCategory(name: string): boolean {
-  return categoryInfo(name).kind === 'proposal';
+  // categoryInfo makes an object for an unknown name; asked once per record, that adds up.
+  return byName.get(name)?.kind === 'proposal';
 }
 
 /** Display order: known categories first in their usual order, then others by name. */

@@ -106,10 +106,38 @@ export function yearInText(text: string): number | undefined {
   return digits.every((d) => d >= 0) && year >= 1900 && year <= 2100 ? year : undefined;
 }
 
+/**
+ * The number written by `count` ASCII digits from `start`, or -1 when any of them is not a digit (or
+ * is past the end). Filters and charts read the year and month of every record on every edit: read in
+ * place, they cost no string cut out of the date.
+ */
+function digitsAt(s: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = s.charCodeAt(i) - 48;
+    // charCodeAt past the end is NaN, which fails both comparisons.
+    if (!(d >= 0 && d <= 9)) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
 export function yearOf(iso: string): number | null {
-  return iso.length >= 4 ? Number(iso.slice(0, 4)) : null;
+  if (iso.length < 4) return null;
+  const y = digitsAt(iso, 0, 4);
+  // Anything but four digits takes the slow path, so the result is Number()'s, whatever the text.
+  return y >= 0 ? y : Number(iso.slice(0, 4));
 }
 
 export function monthOf(iso: string): number | null {
-  return iso.length >= 7 ? Number(iso.slice(5, 7)) : null;
+  return iso.length >= 7 ? monthField(iso) : null;
+}
+
+/**
+ * `Number(iso.slice(5, 7))` without the slice: the month of `YYYY-MM…` (0 when the date is shorter,
+ * as Number('') is).
+ */
+export function monthField(iso: string): number {
+  const m = digitsAt(iso, 5, 2);
+  return m >= 0 ? m : Number(iso.slice(5, 7));
 }

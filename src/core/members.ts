@@ -7,6 +7,7 @@
  */
 import { eventCount } from './aggregate';
 import { isProposalCategory } from './categories';
+import { monthField } from './dates';
 import { ExactSum } from './numbers';
 import type { Period } from './period';
 import type { LedgerRecord } from './schema';
@@ -127,8 +128,50 @@ export interface MemberFigures {
   proposalsClosed: number;
 }
 
-function memberNames(r: Pick<LedgerRecord, 'members'>): string[] {
-  return [...new Set(r.members.map((m) => m.trim()).filter((m) => m !== ''))];
+/**
+ * The different names of a record's members, trimmed, blanks left out. Almost every record's list is
+ * already so (one or two clean names): it is then given back as it is, without a new array for each
+ * of 100,000 records.
+ */
+function memberNames(r: Pick<LedgerRecord, 'members'>): readonly string[] {
+  const members = r.members;
+  if (isClean(members)) return members;
+  return [...new Set(members.map((m) => m.trim()).filter((m) => m !== ''))];
+}
+
+function isClean(members: readonly string[]): boolean {
+  const n = members.length;
+  // Long lists are rare; the set above is simpler for them than comparing every pair.
+  if (n > 8) return false;
+  for (let i = 0; i < n; i++) {
+    const m = members[i] as string;
+    if (m === '' || !isTrimmed(m)) return false;
+    for (let j = 0; j < i; j++) if (members[j] === m) return false;
+  }
+  return true;
+}
+
+/** `m.trim() === m`, looking only at the two ends (trim makes a new string when it cuts). */
+function isTrimmed(m: string): boolean {
+  return !isTrimSpace(m.charCodeAt(0)) && !isTrimSpace(m.charCodeAt(m.length - 1));
+}
+
+/** The characters String.prototype.trim removes: WhiteSpace and LineTerminator of ECMAScript. */
+function isTrimSpace(c: number): boolean {
+  if (c > 32 && c < 160) return false;
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /**
@@ -193,9 +236,20 @@ export function inactiveMembers(
   records: readonly Pick<LedgerRecord, 'members'>[],
   roster: readonly string[],
 ): string[] {
-  const active = new Set<string>();
-  for (const r of records) for (const m of memberNames(r)) active.add(m);
-  return uniqueNames(roster).filter((n) => !active.has(n));
+  const names = uniqueNames(roster);
+  // Only the roster's names matter: each record's names are compared with those not yet seen (a
+  // few, soon one or none: no set to look up), and the search ends once every one has been seen.
+  const waiting = names.slice();
+  for (const r of records) {
+    if (waiting.length === 0) break;
+    for (const m of r.members) {
+      // A roster name is trimmed and never blank, so a name as written matches it, or its trim does.
+      let i = waiting.indexOf(m);
+      if (i < 0 && m !== '' && !isTrimmed(m)) i = waiting.indexOf(m.trim());
+      if (i >= 0) waiting.splice(i, 1);
+    }
+  }
+  return names.filter((n) => waiting.includes(n));
 }
 
 /** Every member named in some records, for 从台账中添加. */
@@ -262,10 +316,18 @@ export function targetWindow(
   return { year: p.year, from, to, quarters: [1, 2, 3, 4].filter((q) => q <= lastQuarter) };
 }
 
-/** Whether a record's date falls in the window; a month-only date counts by its month. */
-function inWindow(date: string, w: TargetWindow): boolean {
-  if (date.length < 7) return false;
-  return date >= w.from.slice(0, date.length) && date <= w.to.slice(0, date.length);
+/**
+ * Whether a record's date falls in the window; a month-only date counts by its month. The window's
+ * ends are cut to each length of date once, not once per record.
+ */
+function windowTest(w: TargetWindow): (date: string) => boolean {
+  const from: string[] = [];
+  const to: string[] = [];
+  return (date) => {
+    const n = date.length;
+    if (n < 7) return false;
+    return date >= (from[n] ??= w.from.slice(0, n)) && date <= (to[n] ??= w.to.slice(0, n));
+  };
 }
 
 export type TargetResult =
@@ -303,33 +365,30 @@ export function evaluateTargets(
   rules: RosterRules,
   window: TargetWindow,
 ): MemberTargets[] {
-  const proposals = new Map<string, ExactSum>();
-  const quarters = new Map<string, Set<number>>();
+  // Per name, one object: the quarters seen as bits (1 << q) and the proposals handed in.
+  const seen = new Map<string, { quarters: number; proposals: ExactSum | null }>();
+  const inside = windowTest(window);
   for (const r of records) {
-    if (!inWindow(r.date, window)) continue;
-    const q = Math.ceil(Number(r.date.slice(5, 7)) / 3);
+    if (!inside(r.date)) continue;
+    // Only quarters 1–4 are ever asked about; a month that names none (00, 13) marks nothing.
+    const q = Math.ceil(monthField(r.date) / 3);
+    const bit = q >= 1 && q <= 4 ? 1 << q : 0;
     const proposal = isProposalCategory(r.category);
     for (const name of memberNames(r)) {
-      let qs = quarters.get(name);
-      if (!qs) {
-        qs = new Set();
-        quarters.set(name, qs);
+      let a = seen.get(name);
+      if (!a) {
+        a = { quarters: 0, proposals: null };
+        seen.set(name, a);
       }
-      qs.add(q);
-      if (proposal) {
-        let s = proposals.get(name);
-        if (!s) {
-          s = new ExactSum();
-          proposals.set(name, s);
-        }
-        s.add(eventCount(r));
-      }
+      a.quarters |= bit;
+      if (proposal) (a.proposals ??= new ExactSum()).add(eventCount(r));
     }
   }
   return names.map((name) => {
     const results: TargetResult[] = [];
+    const a = seen.get(name);
     if (rules.proposalsPerYear > 0) {
-      const actual = proposals.get(name)?.value ?? 0;
+      const actual = a?.proposals?.value ?? 0;
       results.push({
         kind: 'proposals',
         met: actual >= rules.proposalsPerYear,
@@ -338,8 +397,8 @@ export function evaluateTargets(
       });
     }
     if (rules.activityEveryQuarter) {
-      const qs = quarters.get(name) ?? new Set<number>();
-      const missing = window.quarters.filter((q) => !qs.has(q));
+      const qs = a?.quarters ?? 0;
+      const missing = window.quarters.filter((q) => (qs & (1 << q)) === 0);
       results.push({ kind: 'quarters', met: missing.length === 0, required: window.quarters, missing });
     }
     return { name, results, met: results.every((r) => r.met) };

@@ -9,8 +9,9 @@
  * larger than the events of the period. Records that name no month, member, place or unit are kept in
  * a row of their own (key ''), so nothing falls out of a total.
  */
-import { displayValue, totalsByCategory, type CategoryTotals } from './aggregate';
+import { displayValue, TotalsBuilder, type CategoryTotals } from './aggregate';
 import { compareCategories } from './categories';
+import { monthField } from './dates';
 import { ExactSum } from './numbers';
 import type { LedgerRecord, MeasureKey } from './schema';
 
@@ -59,29 +60,6 @@ type PivotRecord = Pick<
 const BUILTIN_ORDER: readonly MeasureKey[] = ['count', 'people', 'households', 'items', 'amount'];
 const PROPOSAL_KEYS = ['answered', 'done', 'satisfied'] as const;
 
-/** The rows a record belongs to: one, or one per member. */
-function rowKeys(r: PivotRecord, by: PivotBy): string[] {
-  switch (by) {
-    case 'category':
-      return [r.category];
-    case 'month':
-      return [r.date.length >= 7 ? r.date.slice(0, 7) : ''];
-    case 'quarter': {
-      if (r.date.length < 7) return [''];
-      const q = Math.ceil(Number(r.date.slice(5, 7)) / 3);
-      return [`${r.date.slice(0, 4)}-Q${q}`];
-    }
-    case 'member': {
-      const names = [...new Set(r.members.map((m) => m.trim()).filter((m) => m !== ''))];
-      return names.length > 0 ? names : [''];
-    }
-    case 'place':
-      return [r.place.trim()];
-    case 'unit':
-      return [r.unit.trim()];
-  }
-}
-
 /**
  * The columns: per category (display order) its records when they differ from its events (a 期数
  * column, or figures of a statistics table), its events, the measures its records carry (built-in
@@ -101,6 +79,17 @@ function columnsOf(totals: readonly CategoryTotals[]): PivotColumn[] {
     if (t.proposal) for (const k of PROPOSAL_KEYS) out.push({ category: c, measure: k });
   }
   return out;
+}
+
+/** The row of records that name no member ('' never maps to a row by name). */
+function noOne(rowsByKey: Map<string, RowAcc>, order: RowAcc[]): RowAcc {
+  let row = rowsByKey.get('');
+  if (!row) {
+    row = { key: '', totals: new TotalsBuilder() };
+    rowsByKey.set('', row);
+    order.push(row);
+  }
+  return row;
 }
 
 /**
@@ -140,25 +129,97 @@ function compareRows(by: PivotBy): (a: PivotRow, b: PivotRow) => number {
   };
 }
 
-export function pivot(records: readonly PivotRecord[], by: PivotBy): Pivot {
-  const all = totalsByCategory(records);
-  const columns = columnsOf(all);
-  const countKnown = new Set(all.filter((t) => t.measures.count !== undefined).map((t) => t.category));
+/** A row being totalled: its key and the totals of its records. */
+interface RowAcc {
+  key: string;
+  totals: TotalsBuilder;
+}
 
-  const groups = new Map<string, PivotRecord[]>();
-  for (const r of records) {
-    for (const key of rowKeys(r, by)) {
-      let g = groups.get(key);
-      if (!g) {
-        g = [];
-        groups.set(key, g);
-      }
-      g.push(r);
+/**
+ * The row key of one value of the field a pivot is by: a date's month (`2023-03`) or quarter
+ * (`2023-Q1`), '' when it names none; a category as it is; a member's name, a place or a unit trimmed.
+ */
+function keyOf(by: PivotBy, value: string): string {
+  switch (by) {
+    case 'category':
+      return value;
+    case 'month':
+      return value.length >= 7 ? value.slice(0, 7) : '';
+    case 'quarter': {
+      if (value.length < 7) return '';
+      const q = Math.ceil(monthField(value) / 3);
+      return `${value.slice(0, 4)}-Q${q}`;
     }
+    case 'member':
+    case 'place':
+    case 'unit':
+      return value.trim();
+  }
+}
+
+function fieldOf(r: PivotRecord, by: Exclude<PivotBy, 'member'>): string {
+  switch (by) {
+    case 'category':
+      return r.category;
+    case 'month':
+    case 'quarter':
+      return r.date;
+    case 'place':
+      return r.place;
+    case 'unit':
+      return r.unit;
+  }
+}
+
+export function pivot(records: readonly PivotRecord[], by: PivotBy): Pivot {
+  // One pass: every record is added to the totals of all the records and to those of its row(s).
+  // Rows are found through the field's raw value (a date, a place…), which repeats thousands of
+  // times, so the key (a cut date, a trimmed name) is made once per distinct value, not per record.
+  const all = new TotalsBuilder();
+  const rowsByKey = new Map<string, RowAcc>();
+  const rowOfValue = new Map<string, RowAcc | null>();
+  const order: RowAcc[] = [];
+  const rowFor = (value: string): RowAcc | null => {
+    let row = rowOfValue.get(value);
+    if (row !== undefined) return row;
+    const key = keyOf(by, value);
+    // A blank member's name names no one: the record is not counted under it (but under '' when it
+    // names no one else).
+    if (by === 'member' && key === '') row = null;
+    else {
+      row = rowsByKey.get(key);
+      if (!row) {
+        row = { key, totals: new TotalsBuilder() };
+        rowsByKey.set(key, row);
+        order.push(row);
+      }
+    }
+    rowOfValue.set(value, row);
+    return row;
+  };
+  const mine: RowAcc[] = [];
+  for (const r of records) {
+    all.add(r);
+    if (by !== 'member') {
+      (rowFor(fieldOf(r, by)) as RowAcc).totals.add(r);
+      continue;
+    }
+    // A record of several members counts once for each different name; one of no one, under ''.
+    mine.length = 0;
+    for (const m of r.members) {
+      const row = rowFor(m);
+      if (row && !mine.includes(row)) mine.push(row);
+    }
+    if (mine.length === 0) mine.push(noOne(rowsByKey, order));
+    for (const row of mine) row.totals.add(r);
   }
 
-  const rows: PivotRow[] = [...groups].map(([key, group]) => {
-    const totals = new Map(totalsByCategory(group).map((t) => [t.category, t]));
+  const allTotals = all.totals();
+  const columns = columnsOf(allTotals);
+  const countKnown = new Set(allTotals.filter((t) => t.measures.count !== undefined).map((t) => t.category));
+
+  const rows: PivotRow[] = order.map(({ key, totals: builder }) => {
+    const totals = new Map(builder.totals().map((t) => [t.category, t]));
     const values = columns.map((col) =>
       cellValue(totals.get(col.category), col.measure, countKnown.has(col.category)),
     );
@@ -166,7 +227,7 @@ export function pivot(records: readonly PivotRecord[], by: PivotBy): Pivot {
     columns.forEach((col, i) => {
       if (col.measure === 'count') events.add(values[i] ?? 0);
     });
-    return { key, values, records: group.length, events: events.value };
+    return { key, values, records: builder.records, events: events.value };
   });
   rows.sort(compareRows(by));
 

@@ -4,7 +4,7 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { CategoryTotals } from '../../core/aggregate';
-import { categoryShares, eventsPerMember } from '../../core/breakdowns';
+import { categoryShares, eventsPerMember, type Ranking } from '../../core/breakdowns';
 import type { LedgerRecord } from '../../core/schema';
 import { t } from '../../i18n/zh-CN';
 import { rankingChartConfig, rankingRows } from './ranking';
@@ -16,9 +16,11 @@ export function membersChartConfig(
     member?: string | undefined;
   },
   options: { responsive: boolean },
+  // The ranking when the caller has it already (made with the other charts' figures in one pass).
+  ranking?: Ranking,
 ): ChartConfiguration<'bar'> | null {
   const rows = input.member
     ? categoryShares(input.totals).map((s) => ({ name: s.category, value: s.value }))
-    : rankingRows(eventsPerMember(input.records), (n) => n, t.charts.othersMembers);
+    : rankingRows(ranking ?? eventsPerMember(input.records), (n) => n, t.charts.othersMembers);
   return rankingChartConfig(rows, { ...options, seriesLabel: t.charts.count, unit: '次' });
 }

@@ -1,25 +1,22 @@
 /** The monthly activity chart: one stacked bar per month, a series per category. */
 import { Chart, type ChartConfiguration, type ChartType, type Plugin } from 'chart.js';
-import { monthlyCounts } from '../../core/aggregate';
-import type { LedgerRecord } from '../../core/schema';
 import { t } from '../../i18n/zh-CN';
 import { categoryColor } from '../chartStyle';
 import { GRID, LEGEND_LABELS, STACK_TOTAL_LABEL, TICKS, VALUE_LABELS } from './common';
 
+/** The chart of monthlyCounts' series (made once per input and shared with the quarterly chart). */
 export function monthlyChartConfig(
-  records: readonly (Pick<LedgerRecord, 'date' | 'category'> &
-    Partial<Pick<LedgerRecord, 'values' | 'tally'>>)[],
-  year: number,
+  series: readonly { category: string; months: readonly number[] }[],
   options: { responsive: boolean },
 ): ChartConfiguration<'bar'> {
-  const series = monthlyCounts(records, year);
   return {
     type: 'bar',
     data: {
       labels: Array.from({ length: 12 }, (_, i) => t.dashboard.month(i + 1)),
       datasets: series.map((s) => ({
         label: s.category,
-        data: s.months,
+        // A copy: Chart.js hooks the methods of the arrays it draws, and the counts are shared.
+        data: s.months.slice(),
         backgroundColor: categoryColor(s.category),
         borderColor: '#fff',
         borderWidth: 1,

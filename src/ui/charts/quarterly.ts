@@ -1,8 +1,6 @@
 /** Quarters compared: one stacked bar per quarter, a series per category, the total on top. */
 import type { ChartConfiguration } from 'chart.js';
 import type { Context } from 'chartjs-plugin-datalabels';
-import { quarterlyCounts } from '../../core/breakdowns';
-import type { LedgerRecord } from '../../core/schema';
 import { t } from '../../i18n/zh-CN';
 import { VALUE_FONT, categoryColor, textOn } from '../chartStyle';
 import {
@@ -18,12 +16,11 @@ import {
 /** A slice shorter than this share of the tallest stack has no room for its number. */
 const MIN_SLICE = 0.12;
 
+/** The chart of quarterlyCounts' series (or quartersOf the monthly chart's). */
 export function quarterlyChartConfig(
-  records: readonly Pick<LedgerRecord, 'date' | 'category' | 'values' | 'tally'>[],
-  year: number,
+  series: readonly { category: string; quarters: number[] }[],
   options: { responsive: boolean },
 ): ChartConfiguration<'bar'> | null {
-  const series = quarterlyCounts(records, year);
   const tallest = Math.max(
     0,
     ...[0, 1, 2, 3].map((q) => series.reduce((a, s) => a + (s.quarters[q] ?? 0), 0)),

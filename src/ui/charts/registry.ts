@@ -4,7 +4,8 @@
  */
 import type { ChartConfiguration } from 'chart.js';
 import type { CategoryTotals } from '../../core/aggregate';
-import { preferredFundsGrouping } from '../../core/breakdowns';
+import { monthlyCounts } from '../../core/aggregate';
+import { chartBreakdowns, quartersOf, type ChartBreakdowns } from '../../core/breakdowns';
 import type { LedgerRecord } from '../../core/schema';
 import { t } from '../../i18n/zh-CN';
 import { fundsChartConfig } from './funds';
@@ -40,6 +41,28 @@ export interface ChartKind {
   wide?: boolean;
 }
 
+/**
+ * The figures the charts draw from the records (by month, member, place, funds), made in one pass
+ * over them when the first chart of an input asks, instead of one pass per chart. The views make a
+ * new ChartInput whenever the records or filters change, and never change one, so an input's
+ * figures stay its own.
+ */
+const breakdowns = new WeakMap<ChartInput, ChartBreakdowns>();
+
+function breakdownsOf(input: ChartInput): ChartBreakdowns {
+  let b = breakdowns.get(input);
+  if (!b) {
+    b = chartBreakdowns(input.records, input.year);
+    breakdowns.set(input, b);
+  }
+  return b;
+}
+
+function monthlyOf(input: ChartInput, year: number): { category: string; months: number[] }[] {
+  const b = breakdownsOf(input);
+  return b.monthly && input.year === year ? b.monthly : monthlyCounts(input.records, year);
+}
+
 const yearLabel = (input: ChartInput) => (input.year === undefined ? '' : t.period.year(input.year));
 // Chart.js types each chart kind apart; the registry holds them side by side.
 const erase = (c: ChartConfiguration<'bar' | 'doughnut', unknown[]> | null) => c as ChartConfiguration | null;
@@ -51,14 +74,16 @@ export const CHART_KINDS: readonly ChartKind[] = [
     build: (input, options) =>
       input.year === undefined || input.records.length === 0
         ? null
-        : erase(monthlyChartConfig(input.records, input.year, options)),
+        : erase(monthlyChartConfig(monthlyOf(input, input.year), options)),
     wide: true,
   },
   {
     id: 'quarterly',
     title: (input) => t.charts.quarterly(yearLabel(input)),
     build: (input, options) =>
-      input.year === undefined ? null : erase(quarterlyChartConfig(input.records, input.year, options)),
+      input.year === undefined
+        ? null
+        : erase(quarterlyChartConfig(quartersOf(monthlyOf(input, input.year)), options)),
   },
   {
     id: 'shares',
@@ -71,13 +96,14 @@ export const CHART_KINDS: readonly ChartKind[] = [
       input.member
         ? t.charts.memberByCategory(input.member, input.periodLabel)
         : t.charts.members(input.periodLabel),
-    build: (input, options) => erase(membersChartConfig(input, options)),
+    build: (input, options) =>
+      erase(membersChartConfig(input, options, input.member ? undefined : breakdownsOf(input).members)),
     emptyText: t.charts.empty.members,
   },
   {
     id: 'places',
     title: (input) => t.charts.places(input.periodLabel),
-    build: (input, options) => erase(placesChartConfig(input.records, options)),
+    build: (input, options) => erase(placesChartConfig(input.records, options, breakdownsOf(input).places)),
     emptyText: t.charts.empty.places,
   },
   {
@@ -88,8 +114,8 @@ export const CHART_KINDS: readonly ChartKind[] = [
   },
   {
     id: 'funds',
-    title: (input) => t.charts.funds(input.periodLabel, preferredFundsGrouping(input.records) === 'place'),
-    build: (input, options) => erase(fundsChartConfig(input.records, options)),
+    title: (input) => t.charts.funds(input.periodLabel, breakdownsOf(input).funds.by === 'place'),
+    build: (input, options) => erase(fundsChartConfig(input.records, options, breakdownsOf(input).funds)),
     emptyText: t.charts.empty.funds,
   },
   {
