@@ -27,29 +27,77 @@ const CFB = XLSX.CFB as {
   find(container: Container, path: string): { content?: ArrayLike<number> | null } | null;
 };
 
+/**
+ * Memos for the two SheetJS calls every number cell makes. A ledger has a handful of number formats
+ * and a few hundred distinct dates in 100,000s of cells, and both calls are pure, so each answer is
+ * worked out once. Bounded, and emptied once a workbook is read: nothing outlives the file.
+ */
+const MEMO_LIMIT = 50_000;
+const dateFormats = new Map<XLSX.NumberFormat, boolean>();
+const serialDays = new Map<number, { date: string } | null>();
+
+function isDateFormat(z: XLSX.NumberFormat): boolean {
+  let known = dateFormats.get(z);
+  if (known === undefined) {
+    known = Boolean(XLSX.SSF.is_date(z));
+    if (dateFormats.size >= MEMO_LIMIT) dateFormats.clear();
+    dateFormats.set(z, known);
+  }
+  return known;
+}
+
+/**
+ * The date cell of a serial in a date-formatted cell, or null when SheetJS finds no valid day. Cells
+ * of one day share one object, as merged cells already do: nothing writes to a raw cell.
+ */
+function serialDay(v: number): { date: string } | null {
+  let cell = serialDays.get(v);
+  if (cell === undefined) {
+    // parse_date_code works on the serial itself: no Date object, so no time-zone shift.
+    const p = XLSX.SSF.parse_date_code(v) as { y: number; m: number; d: number } | null;
+    const iso = p ? isoDay(p.y, p.m, p.d) : null;
+    cell = iso ? { date: iso } : null;
+    if (serialDays.size >= MEMO_LIMIT) serialDays.clear();
+    serialDays.set(v, cell);
+  }
+  return cell;
+}
+
+/**
+ * The text of an error cell from its code, as SheetJS itself writes it (its BErr table): READ_OPTIONS
+ * has SheetJS format no cell texts, so most readers leave an error cell's `w` unset.
+ */
+const ERROR_TEXTS = new Map<number, string>([
+  [0x00, '#NULL!'],
+  [0x07, '#DIV/0!'],
+  [0x0f, '#VALUE!'],
+  [0x17, '#REF!'],
+  [0x1d, '#NAME?'],
+  [0x24, '#NUM!'],
+  [0x2a, '#N/A'],
+  [0x2b, '#GETTING_DATA'],
+  [0xff, '#WTF?'],
+]);
+
 function toRawCell(cell: XLSX.CellObject | undefined): RawCell {
   if (!cell) return null;
   switch (cell.t) {
     case 'n': {
       const v = cell.v as number;
-      if (cell.z !== undefined && XLSX.SSF.is_date(cell.z)) {
-        // parse_date_code works on the serial itself: no Date object, so no time-zone shift.
-        const p = XLSX.SSF.parse_date_code(v);
-        const iso = p ? isoDay(p.y, p.m, p.d) : null;
-        return iso ? { date: iso } : v;
-      }
+      if (cell.z !== undefined && isDateFormat(cell.z)) return serialDay(v) ?? v;
       return v;
     }
     case 's': {
       // Exports from banking and office systems write ="0012" so Excel keeps the text as typed.
       const text = String(cell.v ?? '');
-      const quoted = /^="(.*)"$/s.exec(text);
+      // Only a text starting with = can be quoted: the others skip the pattern.
+      const quoted = text.charCodeAt(0) === 0x3d ? /^="(.*)"$/s.exec(text) : null;
       return quoted ? (quoted[1] ?? '') : text;
     }
     case 'b':
       return Boolean(cell.v);
     case 'e':
-      return { error: cell.w ?? '#ERROR!' };
+      return { error: cell.w ?? ERROR_TEXTS.get(cell.v as number) ?? '#ERROR!' };
     case 'd': {
       const d = cell.v instanceof Date ? cell.v : null;
       return d ? { date: isoDay(d.getFullYear(), d.getMonth() + 1, d.getDate()) ?? '' } : null;
@@ -67,7 +115,13 @@ class TooLarge extends Error {}
  * 16,384 columns allocates nothing for the empty ones. Content beyond IMPORT_LIMITS.columns refuses it.
  */
 function toRawRow(src: (XLSX.CellObject | undefined)[]): RawCell[] {
-  if (src.length <= IMPORT_LIMITS.columns) return Array.from(src, (c) => toRawCell(c));
+  if (src.length <= IMPORT_LIMITS.columns) {
+    // A plain loop: a hole in SheetJS's row (an empty cell) reads as undefined, so null, as
+    // Array.from(src, toRawCell) gave, without an iterator and a callback per cell.
+    const row: RawCell[] = [];
+    for (let i = 0; i < src.length; i++) row.push(toRawCell(src[i]));
+    return row;
+  }
   const row: RawCell[] = [];
   src.forEach((c, i) => {
     const cell = toRawCell(c);
@@ -115,6 +169,11 @@ const READ_OPTIONS: XLSX.ParsingOptions = {
   cellDates: false,
   cellFormula: false,
   cellHTML: false,
+  // No formatted text (`w`) for every cell: the importer reads values and number formats (`z`, which
+  // cellNF keeps), never the text Excel would display, and formatting it was a sixth of the parse.
+  // Error cells get their text from their code (ERROR_TEXTS); only an error SheetJS has no code for
+  // (Excel 365's #SPILL!, #CALC!) is then read as #ERROR!, still an error cell with its warning.
+  cellText: false,
   // Row properties (hidden rows) are only read with cellStyles: a hidden draft row must not count.
   cellStyles: true,
   // A sheet claiming a million rows is cut here (its claim stays in !fullref) and refused below.
@@ -163,6 +222,9 @@ export function readWorkbook(fileName: string, bytes: Uint8Array): FileReading<R
   } catch (e) {
     if (e instanceof TooLarge) return tooLarge(e.message);
     throw e;
+  } finally {
+    dateFormats.clear();
+    serialDays.clear();
   }
 }
 

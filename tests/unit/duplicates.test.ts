@@ -2,6 +2,7 @@
  * Possible duplicates (src/core/import/duplicates.ts): the same visit in a monthly and a quarterly
  * ledger is flagged, two identical rows of one ledger are not.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countDuplicates, duplicatesPerTable, recordKey } from '../../src/core/import/duplicates';
 import type { NewRecord } from '../../src/core/schema';
@@ -101,5 +102,39 @@ describe('duplicatesPerTable', () => {
   it('counts nothing for distinct records', () => {
     expect(duplicatesPerTable([[a], [b], [c]], [])).toEqual([0, 0, 0]);
     expect(duplicatesPerTable([], [a])).toEqual([]);
+  });
+});
+
+describe('duplicatesPerTable, ruling records out by day and category first', () => {
+  /** The plain definition: every record keyed in full. */
+  function reference(tables: readonly (readonly NewRecord[])[], stored: readonly NewRecord[]): number[] {
+    const storedKeys = new Set(stored.map(recordKey));
+    const keys = tables.map((t) => t.map(recordKey));
+    return keys.map(
+      (ks, i) =>
+        ks.filter((k) => storedKeys.has(k) || keys.some((other, j) => j !== i && other.includes(k))).length,
+    );
+  }
+
+  const small = fc.record({
+    date: fc.constantFrom('2023-03-05', '2023-03-06', '2023'),
+    category: fc.constantFrom('走访', '培训'),
+    members: fc.subarray(['江峰', '王霞美']),
+    place: fc.constantFrom('东山村', ''),
+    subject: fc.constantFrom('走访', ''),
+    values: fc.constantFrom({}, { people: 1 }, { people: 2 }),
+  });
+  const records = fc.array(
+    small.map((r) => rec(r)),
+    { maxLength: 12 },
+  );
+
+  it('counts exactly what keying every record would', () => {
+    fc.assert(
+      fc.property(fc.array(records, { maxLength: 4 }), records, (tables, stored) => {
+        expect(duplicatesPerTable(tables, stored)).toEqual(reference(tables, stored));
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -321,10 +321,10 @@ describe('a full disk', () => {
     await addBatch(db, batch('first'), [rec(1), rec(2), rec(3)]);
     const before = await allRecords(db);
 
-    // The disk fills up after 500 records of the next import have been written.
+    // The disk fills up after the first block (500 records) of the next import has been written.
     let written = 0;
     const full = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
-      if (this.name === 'records' && ++written > 500) {
+      if (this.name === 'blocks' && ++written > 1) {
         throw new DOMException(
           'The current transaction exceeded its quota limitations.',
           'QuotaExceededError',
@@ -337,7 +337,7 @@ describe('a full disk', () => {
       this: IDBObjectStore,
       ...args: Parameters<IDBObjectStore['put']>
     ) {
-      if (this.name === 'records' && ++written > 500) {
+      if (this.name === 'blocks' && ++written > 1) {
         throw new DOMException(
           'The current transaction exceeded its quota limitations.',
           'QuotaExceededError',

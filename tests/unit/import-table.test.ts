@@ -228,6 +228,19 @@ describe('readSheet: cell values', () => {
     expect(t.records[0]?.values).toEqual({ households: 4 });
   });
 
+  it('refuses a figure that only overflows once scaled to 元, with a warning, never Infinity', () => {
+    const t = table(
+      sheet('资金', [
+        ['日期', '委员', '金额（万元）'],
+        ['2023-03-05', '江峰', 1.8e305],
+        ['2023-03-06', '江峰', '9e305'],
+        ['2023-03-07', '江峰', 2],
+      ]),
+    );
+    expect(t.records.map((r) => r.values.amount)).toEqual([undefined, undefined, 20000]);
+    expect(t.warnings.filter((w) => w.kind === 'bad-number')).toHaveLength(2);
+  });
+
   it('warns about text that is not a number and keeps the row', () => {
     const t = table(
       sheet('走访', [

@@ -15,6 +15,13 @@ export interface HeaderBand {
 
 const SCAN_ROWS = 40;
 const MAX_BAND = 4;
+/** Rows below a header looked at for data under a name (hasDataBelow). */
+const BELOW_ROWS = 20;
+/**
+ * Rows whose texts the band's widening can look at: the best row is among the first SCAN_ROWS, the
+ * band ends at most MAX_BAND - 1 rows below it, and hasDataBelow reads BELOW_ROWS rows past its end.
+ */
+const TEXT_ROWS = SCAN_ROWS + MAX_BAND + BELOW_ROWS;
 /** Header words that are not roles of their own but say "this row is a header". */
 const HEADER_WORDS =
   /^(?:序号|编号|项目|指标|指标名称|名称|单位|计量单位|备注|栏次|合计|小计|全年合计|年份|月份|时间|序)$/;
@@ -78,7 +85,8 @@ export function detectHeaderBand(
   }
   if (best < 0) best = firstTextRowBeforeValues(rows);
   if (best < 0) return null;
-  const text = rows.map((row) => row.map(cellText));
+  // Only the top of the sheet: the texts of 100,000 data rows would be made and never read.
+  const text = rows.slice(0, TEXT_ROWS).map((row) => row.map(cellText));
   let start = best;
   let end = best;
   while (end - start + 1 < MAX_BAND && continuesDown(rows, text, merges, start, end)) end++;
@@ -103,7 +111,9 @@ function firstTextRowBeforeValues(rows: readonly RawCell[][]): number {
 }
 
 function hasDataBelow(text: readonly string[][], c: number, from: number): boolean {
-  for (let r = from; r < Math.min(text.length, from + 20); r++) if ((text[r]?.[c] ?? '') !== '') return true;
+  for (let r = from; r < Math.min(text.length, from + BELOW_ROWS); r++) {
+    if ((text[r]?.[c] ?? '') !== '') return true;
+  }
   return false;
 }
 

@@ -21,20 +21,47 @@ export function countDuplicates(records: readonly NewRecord[], known: ReadonlySe
   return n;
 }
 
+type Keyed = Pick<NewRecord, 'date' | 'category' | 'members' | 'place' | 'subject' | 'values'>;
+
+/** Twins share at least their day and category: a cheap key that rules most records out. */
+const coarseKey = (r: Keyed): string => `${r.date}|${r.category}`;
+
 /**
  * For each table, how many of its records equal a stored record or a record of another table
  * (twins within one table are left alone: two identical rows in one ledger are usually two events).
+ *
+ * The full key (members sorted, figures listed) is built only for records whose day and category
+ * also occur elsewhere: a first import of 100,000 rows, or a new year's ledger, builds none.
  */
 export function duplicatesPerTable(
   tables: readonly (readonly NewRecord[])[],
-  stored: Iterable<Pick<NewRecord, 'date' | 'category' | 'members' | 'place' | 'subject' | 'values'>>,
+  stored: Iterable<Keyed>,
 ): number[] {
+  // Which tables (-1: the stored records) have records of each day and category.
+  const owners = new Map<string, Set<number>>();
+  const own = (k: string, i: number) => {
+    const s = owners.get(k);
+    if (s) s.add(i);
+    else owners.set(k, new Set([i]));
+  };
+  tables.forEach((records, i) => {
+    for (const r of records) own(coarseKey(r), i);
+  });
+  const shared = (k: string): boolean => (owners.get(k)?.size ?? 0) > 1;
   const storedKeys = new Set<string>();
-  for (const r of stored) storedKeys.add(recordKey(r));
-  const keysPerTable = tables.map((records) => records.map(recordKey));
+  for (const r of stored) {
+    const k = coarseKey(r);
+    if (!owners.has(k)) continue;
+    own(k, -1);
+    storedKeys.add(recordKey(r));
+  }
+  const keysPerTable = tables.map((records) =>
+    records.map((r) => (shared(coarseKey(r)) ? recordKey(r) : null)),
+  );
   const tablesHaving = new Map<string, Set<number>>();
   keysPerTable.forEach((keys, i) => {
     for (const k of keys) {
+      if (k === null) continue;
       const s = tablesHaving.get(k) ?? new Set<number>();
       s.add(i);
       tablesHaving.set(k, s);
@@ -43,6 +70,7 @@ export function duplicatesPerTable(
   return keysPerTable.map((keys, i) => {
     let n = 0;
     for (const k of keys) {
+      if (k === null) continue;
       const owners = tablesHaving.get(k);
       if (storedKeys.has(k) || (owners !== undefined && (owners.size > 1 || !owners.has(i)))) n++;
     }

@@ -13,6 +13,9 @@ export type TotalKind = 'total' | 'subtotal';
 
 /** Whether a row label names a total: the worst mistake is to count one as data. */
 export function totalKind(label: string): TotalKind | null {
+  // Every pattern below ends in or holds 计 (合计, 小计, 总计, 累计): most labels are not totals, and
+  // are told so without the copy and the five patterns. Spaces removed cannot add a 计.
+  if (!label.includes('计')) return null;
   const t = label.replace(/[\s\u3000]/g, '');
   if (!t) return null;
   if (SUBTOTAL.test(t) || NAMED_SUBTOTAL.test(t)) return 'subtotal';
@@ -26,6 +29,11 @@ const FOOTER =
   /^(?:填表人|审核人|审核(?:意见)?(?=$|[:：\s])|制表人|制表(?=$|[:：\s])|填报人|统计人|负责人|单位负责人|分管领导|主要领导|联系人|联系电话|填报日期|填表日期|制表日期|报送日期|注[:：]|注\s*[1-9１-９一二三][、.:：]|说明[:：]|数据来源|资料来源|备注[:：]|附注|补充资料|填报说明[:：])/;
 
 export function isFooterLabel(text: string): boolean {
+  // Every label above starts with a Chinese character: a text starting with a printable ASCII one (a
+  // date, a number, a code) is none of them, told without the copy and the long pattern. Asked of
+  // the first filled cell of every row.
+  const first = text.charCodeAt(0);
+  if (first > 0x20 && first < 0x7f) return false;
   return FOOTER.test(text.replace(/^[\s\u3000]+/, ''));
 }
 
@@ -153,6 +161,8 @@ export function isGroupLabel(text: string): boolean {
  * one above the rows to fill in. Only the mark itself counts: 示例数据 or 示例村 are plain text.
  */
 export function isExampleMark(text: string): boolean {
+  // Each form holds 示例: every filled cell of every row is asked, and almost none is a mark.
+  if (!text.includes('示例')) return false;
   const t = text.replace(/^[\s\u3000]+|[\s\u3000]+$/g, '');
   return t === '示例' || /^示例[:：]/.test(t) || /^[（(]示例[)）]/.test(t);
 }

@@ -3,7 +3,8 @@
  * (blank, 栏次, group label, 小计/合计, footer, hidden). Totals are checked against the data they total.
  */
 import { canonicalCategory, isKnownCategory } from '../categories';
-import { ExactSum, parseQuantity, roundTo } from '../numbers';
+import { parseDateText } from '../dates';
+import { ExactSum, parseQuantity, roundTo, type ParsedQuantity } from '../numbers';
 import type { ColumnRole, MeasureKey, MeasureValues, NewRecord } from '../schema';
 import { cellDate, cellText } from './cells';
 import { measureOfUnit } from './columns';
@@ -39,10 +40,12 @@ function isErrorCell(cell: RawCell | undefined): cell is { error: string } {
   return cell !== null && typeof cell === 'object' && cell !== undefined && 'error' in cell;
 }
 
-function numberOf(cell: RawCell | undefined): number | null {
+type QuantityParser = (text: string) => ParsedQuantity;
+
+function numberOf(cell: RawCell | undefined, quantity: QuantityParser = parseQuantity): number | null {
   if (typeof cell === 'number') return cell;
   if (typeof cell !== 'string') return null;
-  const q = parseQuantity(cell);
+  const q = quantity(cell);
   return q.ok ? q.value : null;
 }
 
@@ -71,8 +74,22 @@ export function readRows(
   const labelColumns = roles.flatMap((r, c) =>
     r.kind === 'measure' || r.kind === 'month' || r.kind === 'rowTotal' ? [] : [c],
   );
+  // Worked out once per table, not once per row: a 100,000-row ledger asks these 100,000 times.
+  const valueColumns = roles.some((r) => r.kind === 'measure' || r.kind === 'month')
+    ? roles.flatMap((r, c) => (r.kind === 'measure' || r.kind === 'month' ? [c] : []))
+    : null;
+  // Text ledgers (CSV) hold every figure and date as text, in row after row the same few: each is
+  // parsed once per table.
+  const quantities = new Memo(parseQuantity);
+  const dates = new Memo((text) => parseDateText(text, ctx.year));
+  const memo: RowMemo = {
+    members: new MemberCache(),
+    categories: new Memo(categoryOfCell),
+    quantity: (text) => quantities.get(text),
+    date: (text) => dates.get(text),
+  };
   const hasPlace = roles.some((r) => r.kind === 'place');
-  const totals = new TotalChecker(roles, headers, out.warnings);
+  const totals = new TotalChecker(roles, headers, out.warnings, memo.quantity);
   let inFooter = false;
   let group: { category: string | null; place: string | null } = { category: null, place: null };
   let lastItem = { label: '', category: '' };
@@ -82,7 +99,7 @@ export function readRows(
     const cells = fill(r, rows[r] ?? []);
     const texts = cells.map(cellText);
     // A 栏次 row may follow blank rows under the header, but never data.
-    const reason = classify(cells, texts, labelColumns, roles, inFooter, out.records.length === 0);
+    const reason = classify(cells, texts, labelColumns, valueColumns, inFooter, out.records.length === 0);
     if (reason === 'footer') inFooter = true;
     if (reason === 'total' || reason === 'subtotal') {
       totals.check(cells, r + 1, reason);
@@ -121,7 +138,7 @@ export function readRows(
     if (shape === 'wide')
       lastItem = readWideRow(cells, roles, headers, r + 1, ctx, group.category, lastItem, out);
     else if (shape === 'stats') readStatsRow(cells, roles, measured, r + 1, ctx, group, out);
-    else readEventRow(cells, roles, headers, r + 1, ctx, group, out);
+    else readEventRow(cells, texts, roles, headers, r + 1, ctx, group, memo, out);
     if (out.records.length === before) out.skipped.push({ row: r + 1, reason: 'empty-values' });
     else totals.add(cells);
   }
@@ -170,62 +187,134 @@ function mergedTextFill(
   };
 }
 
+/**
+ * `valueColumns`: the measure and month columns, or null when the table has none. `texts` is
+ * `cells.map(cellText)`, holes kept: a hole (a merged text copied past the row's end) is not filled
+ * text, yet in a value column it is not a blank cell either.
+ */
 function classify(
   cells: readonly RawCell[],
   texts: readonly string[],
   labelColumns: readonly number[],
-  roles: readonly ColumnRole[],
+  valueColumns: readonly number[] | null,
   inFooter: boolean,
   first: boolean,
 ): SkipReason | null {
-  const filled = texts.filter((t) => t !== '');
-  if (filled.length === 0) return 'blank';
-  // A template's worked example (备注：示例) shows how to fill the rows in; it is not an event.
-  if (filled.some(isExampleMark)) return 'example';
-  if (first && isLanciRow(texts as string[])) return 'lanci';
-  // A total's label stands in one of the first filled cells (合计 in A, 一月小计 in B); further
-  // right it could be a subject that merely starts with the same characters.
-  for (const t of filled.slice(0, 3)) {
-    const kind = totalKind(t);
-    if (kind) return kind;
+  // One pass over the filled texts (not '' and not a hole), gathering what the checks below ask in
+  // their order of precedence: how many there are, where the first stands, whether any is a 示例
+  // mark, and the first total label among the first three. A total's label stands in one of the
+  // first filled cells (合计 in A, 一月小计 in B); further right it could be a subject that merely
+  // starts with the same characters.
+  let filled = 0;
+  let firstAt = -1;
+  let example = false;
+  let total: SkipReason | null = null;
+  for (let c = 0; c < texts.length; c++) {
+    const t = texts[c];
+    if (t === undefined || t === '') continue;
+    if (filled === 0) firstAt = c;
+    if (filled < 3 && total === null) total = totalKind(t);
+    filled++;
+    if (!example && isExampleMark(t)) example = true;
   }
-  if (inFooter || isFooterLabel(filled[0] ?? '')) return 'footer';
+  if (filled === 0) return 'blank';
+  // A template's worked example (备注：示例) shows how to fill the rows in; it is not an event.
+  if (example) return 'example';
+  if (first && isLanciRow(texts as string[])) return 'lanci';
+  if (total) return total;
+  const label = texts[firstAt] ?? '';
+  if (inFooter || isFooterLabel(label)) return 'footer';
   // A row with one text and nothing in the value columns labels the rows below it.
-  const valueCells = roles.some((r) => r.kind === 'measure' || r.kind === 'month')
-    ? roles.filter((r, c) => (r.kind === 'measure' || r.kind === 'month') && texts[c] !== '').length
-    : -1;
-  if (valueCells === 0 && filled.length === 1 && typeof cells[texts.indexOf(filled[0] ?? '')] === 'string') {
-    const label = filled[0] ?? '';
+  let valueCells = -1;
+  if (valueColumns) {
+    valueCells = 0;
+    for (const c of valueColumns) if (texts[c] !== '') valueCells++;
+  }
+  if (valueCells === 0 && filled === 1 && typeof cells[firstAt] === 'string') {
     if (isGroupLabel(label) || labelColumns.length > 1) return 'group';
   }
-  if (valueCells === -1 && filled.length === 1 && isGroupLabel(filled[0] ?? '')) return 'group';
+  if (valueCells === -1 && filled === 1 && isGroupLabel(label)) return 'group';
   return null;
 }
 
+/**
+ * A pure function of a cell's text, remembered per text for one table: a ledger writes the same few
+ * categories and members (and pairs of them) in row after row. Bounded, so a column of free text
+ * keeps no more than MEMO_LIMIT of them.
+ */
+class Memo<T> {
+  private readonly known = new Map<string, T>();
+
+  constructor(private readonly compute: (text: string) => T) {}
+
+  get(text: string): T {
+    let value = this.known.get(text);
+    if (value === undefined) {
+      value = this.compute(text);
+      if (this.known.size >= MEMO_LIMIT) this.known.clear();
+      this.known.set(text, value);
+    }
+    return value;
+  }
+}
+
+const MEMO_LIMIT = 10_000;
+
+/** Pure readings of cell texts, remembered for one table. */
+interface RowMemo {
+  members: MemberCache;
+  categories: Memo<string>;
+  quantity: QuantityParser;
+  /** parseDateText with the table's year. */
+  date: (text: string) => string | null;
+}
+
+/** splitMembers remembered; each record gets its own copy of the list. */
+class MemberCache {
+  private readonly names = new Memo<readonly string[]>(splitMembers);
+
+  split(text: string): string[] {
+    return this.names.get(text).slice();
+  }
+}
+
+/** The category a 类别 cell names: 走访群众 is an alias of 走访; 调研视察 or 专题协商会 name a known category by keyword. */
+function categoryOfCell(text: string): string {
+  const name = canonicalCategory(text);
+  return isKnownCategory(name) ? name : (categoryFromName(text) ?? name);
+}
+
+/** `texts` is `cells.map(cellText)`, computed once for classify and reused here. */
 function readEventRow(
   cells: readonly RawCell[],
+  texts: readonly string[],
   roles: readonly ColumnRole[],
   headers: readonly string[],
   row: number,
   ctx: RowContext,
   group: { category: string | null; place: string | null },
+  memo: RowMemo,
   out: RowsResult,
 ): void {
   const rec = baseRecord(ctx, row, group);
   const values: MeasureValues = {};
   let filled = 0;
   let badDate = false;
-  roles.forEach((role, c) => {
+  // A loop rather than roles.forEach: no closure per row, and `continue` reads as the early returns did.
+  for (let c = 0; c < roles.length; c++) {
+    const role = roles[c];
+    // A hole in `texts` is a missing cell, which cellText reads as ''.
+    const text = texts[c] ?? '';
+    if (!role || role.kind === 'ignore' || text === '') continue;
     const cell = cells[c] ?? null;
-    const text = cellText(cell);
-    if (role.kind === 'ignore' || text === '') return;
     if (isErrorCell(cell)) {
       out.warnings.push({ kind: 'error-cell', row, column: headers[c] ?? '', text });
-      return;
+      continue;
     }
     switch (role.kind) {
       case 'date': {
-        const d = cellDate(cell, ctx.year);
+        // cellDate reads a text with parseDateText: the same, remembered.
+        const d = typeof cell === 'string' ? memo.date(cell) : cellDate(cell, ctx.year);
         if (d) {
           rec.date = d;
           filled++;
@@ -233,53 +322,51 @@ function readEventRow(
           badDate = true;
           out.warnings.push({ kind: 'bad-date', row, text });
         }
-        return;
+        continue;
       }
-      case 'category': {
-        // 走访群众 is an alias of 走访; 调研视察 or 专题协商会 name a known category by keyword.
-        const name = canonicalCategory(text);
-        rec.category = isKnownCategory(name) ? name : (categoryFromName(text) ?? name);
-        return;
-      }
+      case 'category':
+        rec.category = memo.categories.get(text);
+        continue;
       case 'members': {
-        rec.members = splitMembers(text);
-        const others = /等\s*(\d+)\s*(?:人|名)/.exec(text);
+        rec.members = memo.members.split(text);
+        // 等 first: the pattern below cannot match without it, and most cells have none.
+        const others = text.includes('等') && /等\s*(\d+)\s*(?:人|名)/.test(text);
         if (others) rec.note = rec.note ? `${rec.note}；${text}` : text;
         filled++;
-        return;
+        continue;
       }
       case 'place':
         rec.place = text;
         filled++;
-        return;
+        continue;
       case 'subject':
         rec.subject = text;
         filled++;
-        return;
+        continue;
       case 'status':
         rec.status = parseStatus(text);
-        return;
+        continue;
       case 'satisfaction':
         rec.satisfaction = parseSatisfaction(text);
-        return;
+        continue;
       case 'note':
         rec.note = rec.note ? `${text}；${rec.note}` : text;
-        return;
+        continue;
       case 'unit':
         rec.unit = text;
-        return;
+        continue;
       case 'measure': {
-        const v = measureValue(cell, role, headers[c] ?? '', row, out.warnings);
+        const v = measureValue(cell, role, headers[c] ?? '', row, out.warnings, memo.quantity);
         if (v !== null) {
           values[role.measure] = v;
           filled++;
         }
-        return;
+        continue;
       }
       default:
-        return;
+        continue;
     }
-  });
+  }
   if (filled === 0) return;
   // A date the clerk wrote but nobody can read stays unknown: guessing the sheet's month would
   // put the event in the wrong period without anyone noticing.
@@ -431,13 +518,25 @@ function measureValue(
   column: string,
   row: number,
   warnings: ImportWarning[],
+  quantity: QuantityParser = parseQuantity,
 ): number | null {
   if (cell === null || typeof cell === 'boolean') return null;
+  // A figure that only overflows once scaled (1e305 万元) is no figure: Infinity would poison every sum.
+  const finite = (v: number): number | null => {
+    if (Number.isFinite(v)) return v;
+    warnings.push({ kind: 'bad-number', row, column, text: String(cell) });
+    return null;
+  };
+  if (typeof cell === 'number' && Number.isFinite(cell)) {
+    // What parseQuantity gives a finite number (itself, no unit, not approximate), without the object.
+    if (role.measure === 'amount') return finite(roundTo(cell * role.scale, 2));
+    return finite(cell * role.scale);
+  }
   if (typeof cell === 'object') {
     if ('error' in cell) warnings.push({ kind: 'error-cell', row, column, text: cell.error });
     return null;
   }
-  const q = parseQuantity(cell);
+  const q = typeof cell === 'string' ? quantity(cell) : parseQuantity(cell);
   if (!q.ok) {
     warnings.push({ kind: 'bad-number', row, column, text: String(cell) });
     return null;
@@ -449,9 +548,9 @@ function measureValue(
     if (/^万元?$/.test(q.unit)) scale = 10000;
     else if (q.unit === '元') scale = 1;
     else if (q.unit === '亿元' || q.unit === '亿') scale = 100_000_000;
-    return roundTo(q.value * scale, 2);
+    return finite(roundTo(q.value * scale, 2));
   }
-  return q.value * scale;
+  return finite(q.value * scale);
 }
 
 /**
@@ -463,28 +562,27 @@ class TotalChecker {
   private sinceTotal = new Map<number, ExactSum>();
   /** Never reset: a 总计 below per-village 合计 rows (东山村合计 … 总计) totals all of them. */
   private all = new Map<number, ExactSum>();
+  /** The figure columns, found once: add() runs for every data row. */
+  private readonly figureColumns: number[];
 
   constructor(
     private readonly roles: readonly ColumnRole[],
     private readonly headers: readonly string[],
     private readonly warnings: ImportWarning[],
-  ) {}
-
-  private columns(): number[] {
-    return this.roles.flatMap((r, c) =>
+    private readonly quantity: QuantityParser = parseQuantity,
+  ) {
+    this.figureColumns = roles.flatMap((r, c) =>
       r.kind === 'measure' || r.kind === 'month' || r.kind === 'rowTotal' ? [c] : [],
     );
   }
 
   add(cells: readonly RawCell[]): void {
-    for (const c of this.columns()) {
-      const v = numberOf(cells[c]);
+    for (const c of this.figureColumns) {
+      const v = numberOf(cells[c], this.quantity);
       if (v === null) continue;
-      for (const map of [this.sinceSubtotal, this.sinceTotal, this.all]) {
-        const s = map.get(c) ?? new ExactSum();
-        s.add(v);
-        map.set(c, s);
-      }
+      addTo(this.sinceSubtotal, c, v);
+      addTo(this.sinceTotal, c, v);
+      addTo(this.all, c, v);
     }
   }
 
@@ -492,7 +590,7 @@ class TotalChecker {
     const sums = kind === 'subtotal' ? this.sinceSubtotal : this.sinceTotal;
     // Wide tables mix units down a column (人次 above 户): only single-measure columns compare.
     const comparable = this.roles.some((r) => r.kind === 'measure');
-    for (const c of this.columns()) {
+    for (const c of this.figureColumns) {
       const cell = cells[c];
       const column = this.headers[c] ?? '';
       if (isErrorCell(cell)) {
@@ -500,7 +598,7 @@ class TotalChecker {
         continue;
       }
       if (!comparable) continue;
-      const stated = numberOf(cell);
+      const stated = numberOf(cell, this.quantity);
       if (stated === null) continue;
       const computed = sums.get(c)?.value ?? 0;
       const agrees = (sum: number) => Math.abs(stated - sum) <= 1e-6 * Math.max(1, Math.abs(sum));
@@ -511,4 +609,13 @@ class TotalChecker {
     this.sinceSubtotal = new Map();
     if (kind === 'total') this.sinceTotal = new Map();
   }
+}
+
+function addTo(sums: Map<number, ExactSum>, c: number, v: number): void {
+  let s = sums.get(c);
+  if (!s) {
+    s = new ExactSum();
+    sums.set(c, s);
+  }
+  s.add(v);
 }

@@ -35,6 +35,26 @@ export function readSheet(
   options: TableOptions = {},
   sheetIndex = 0,
 ): SheetReading {
+  const head = readHead(sheet, options);
+  return head.ok ? readTable(head.head, sheet, fileName, options, sheetIndex) : head;
+}
+
+/** A sheet's header as the options place it: what its signature is made of, before any row is read. */
+export interface SheetHead {
+  /** The sheet's rows, overlong texts cut. */
+  rows: RawSheet['rows'];
+  long: ReturnType<typeof cutLongTexts>['long'];
+  band: HeaderBand;
+  headers: string[];
+}
+
+export type HeadReading = { ok: true; head: SheetHead } | Extract<SheetReading, { ok: false }>;
+
+/**
+ * The first half of readSheet: the header band and the column names. previewWorkbook looks up a
+ * saved mapping by them before reading 100,000 rows a way the mapping then replaces.
+ */
+export function readHead(sheet: RawSheet, options: TableOptions = {}): HeadReading {
   // Texts beyond IMPORT_LIMITS.textLength are cut before anything reads them: headers, records and
   // the sample all hold the cut text.
   const { rows, long } = cutLongTexts(sheet.rows);
@@ -59,6 +79,18 @@ export function readSheet(
   ) {
     headers.pop();
   }
+  return { ok: true, head: { rows, long, band, headers } };
+}
+
+/** The second half of readSheet: roles, category and every row below the header of `head`. */
+export function readTable(
+  head: SheetHead,
+  sheet: RawSheet,
+  fileName: string,
+  options: TableOptions = {},
+  sheetIndex = 0,
+): { ok: true; table: TablePreview } {
+  const { rows, long, band, headers } = head;
 
   // Rows above the header: the title (with the year and often the category), 填报单位, 单位：万元.
   const above = rows.slice(0, band.start).map((r) =>

@@ -1,8 +1,8 @@
 /** A whole workbook → the tables to confirm and the sheets passed over, with their reasons. */
 import type { SavedMapping } from '../schema';
 import { isSummarySheetName } from './labels';
-import { headerSignature, readSheet } from './table';
-import type { FilePreview, RawWorkbook, SkipReason, SkippedRow, TableOptions } from './types';
+import { headerSignature, readHead, readSheet, readTable } from './table';
+import type { FilePreview, RawWorkbook, SkipReason, SkippedRow, TableOptions, TablePreview } from './types';
 
 export { headerSignature };
 
@@ -23,18 +23,20 @@ export function previewWorkbook(
   const preview: FilePreview = { fileName: wb.fileName, contentHash, tables: [], skippedSheets: [] };
   const bySignature = new Map(saved.map((m) => [m.signature, m]));
   wb.sheets.forEach((sheet, index) => {
-    const reading = readSheet(sheet, wb.fileName, {}, index);
-    if (!reading.ok) {
-      if (!sheet.hidden) preview.skippedSheets.push({ sheet: sheet.name, reason: reading.reason });
+    // The header first: when a saved mapping applies, the rows are read once, its way, rather than
+    // once as detected and again as saved.
+    const head = readHead(sheet);
+    if (!head.ok) {
+      if (!sheet.hidden) preview.skippedSheets.push({ sheet: sheet.name, reason: head.reason });
       return;
     }
-    let table = reading.table;
-    const mapping = bySignature.get(table.signature);
-    if (mapping && mapping.roles.length === table.headers.length) {
+    let table: TablePreview | null = null;
+    const mapping = bySignature.get(headerSignature(head.head.headers));
+    if (mapping && mapping.roles.length === head.head.headers.length) {
       const again = readSheet(sheet, wb.fileName, optionsFromMapping(mapping), index);
       if (again.ok) table = { ...again.table, mappingSource: 'saved' };
     }
-    preview.tables.push(table);
+    preview.tables.push(table ?? readTable(head.head, sheet, wb.fileName, {}, index).table);
   });
   // A 汇总 sheet beside sheets of records holds their totals: passed over, with its reason shown.
   const summaries = preview.tables.filter(

@@ -325,6 +325,8 @@ export function inflatedSize(b: Uint8Array, start: number, limit: number): numbe
         // The hot loop, with the literal/length decoding written out (most symbols are literals).
         const litMask = lit.length - 1;
         const litBits = 31 - Math.clz32(lit.length);
+        const distMask = dist.length - 1;
+        const distBits = 31 - Math.clz32(dist.length);
         for (;;) {
           while (cnt < litBits) {
             if (pos < b.length) buf |= (b[pos++] as number) << cnt;
@@ -343,10 +345,46 @@ export function inflatedSize(b: Uint8Array, start: number, limit: number): numbe
           else {
             const l = sym - 257;
             if (l >= 29) return null;
-            out += (LEN_BASE[l] as number) + bits(LEN_EXTRA[l] as number);
-            const d = decode(dist);
+            // The length's extra bits, the distance code and its extra bits, written out as
+            // bits() and decode() do them: a copy is every other symbol of a sheet's XML.
+            const lenExtra = LEN_EXTRA[l] as number;
+            let extra = 0;
+            if (lenExtra > 0) {
+              while (cnt < lenExtra) {
+                if (pos < b.length) buf |= (b[pos++] as number) << cnt;
+                else past += 8;
+                cnt += 8;
+              }
+              extra = buf & ((1 << lenExtra) - 1);
+              buf >>>= lenExtra;
+              cnt -= lenExtra;
+              if (past > cnt) return null;
+            }
+            out += (LEN_BASE[l] as number) + extra;
+            while (cnt < distBits) {
+              if (pos < b.length) buf |= (b[pos++] as number) << cnt;
+              else past += 8;
+              cnt += 8;
+            }
+            const dEntry = dist[buf & distMask] as number;
+            const dLen = dEntry & 15;
+            if (dLen === 0) return null;
+            buf >>>= dLen;
+            cnt -= dLen;
+            if (past > cnt) return null;
+            const d = dEntry >> 4;
             if (d >= 30) return null;
-            bits(DIST_EXTRA[d] as number);
+            const distExtra = DIST_EXTRA[d] as number;
+            if (distExtra > 0) {
+              while (cnt < distExtra) {
+                if (pos < b.length) buf |= (b[pos++] as number) << cnt;
+                else past += 8;
+                cnt += 8;
+              }
+              buf >>>= distExtra;
+              cnt -= distExtra;
+              if (past > cnt) return null;
+            }
             if (out > limit) return out;
           }
         }
