@@ -38,6 +38,12 @@ export type ReadRequest =
 
 export type ReadResponse =
   | { type: 'progress'; id: number; phase: ReadPhase }
+  /**
+   * Some records of table `table` of the answer that follows, sent ahead of it in pieces: each piece
+   * is unpacked on the page as a task of its own (100,000 records in one message held the page for
+   * 180 ms). The answer's tables come with their records left out; the reader puts them back.
+   */
+  | { type: 'records'; id: number; table: number; records: NewRecord[] }
   | { type: 'file'; id: number; result: FileReading<FilePreview> }
   | { type: 'table'; id: number; table: TablePreview | null }
   | { type: 'bytes'; id: number; bytes: Uint8Array }

@@ -8,6 +8,7 @@ import { cellText } from '../core/import/cells';
 import type { FileRefusal } from '../core/import/reasons';
 import { readSheet } from '../core/import/table';
 import type { RawWorkbook } from '../core/import/types';
+import type { NewRecord } from '../core/schema';
 import { namesInRecords, rosterFromRows } from '../core/members';
 import type { ReadRequest, ReadResponse } from './read.protocol';
 import { previewOf, readWorkbook, timeParse } from './sheetjs';
@@ -29,17 +30,21 @@ function handle(req: ReadRequest): ReadResponse {
       if (!wb.ok) return { type: 'file', id: req.id, result: wb };
       workbook = wb.value;
       scope.postMessage({ type: 'progress', id: req.id, phase: 'analyse' });
-      return { type: 'file', id: req.id, result: previewOf(wb.value, contentHash(bytes), req.saved) };
+      const result = previewOf(wb.value, contentHash(bytes), req.saved);
+      if (!result.ok) return { type: 'file', id: req.id, result };
+      const tables = result.value.tables.map((tb, i) => ({
+        ...tb,
+        records: sendAhead(req.id, i, tb.records),
+      }));
+      return { type: 'file', id: req.id, result: { ok: true, value: { ...result.value, tables } } };
     }
     case 'remap': {
       const sheet = workbook?.sheets[req.sheetIndex];
       if (!workbook || !sheet) return { type: 'table', id: req.id, table: null };
       const reading = readSheet(sheet, workbook.fileName, req.options, req.sheetIndex);
-      return {
-        type: 'table',
-        id: req.id,
-        table: reading.ok ? { ...reading.table, mappingSource: 'user' } : null,
-      };
+      if (!reading.ok) return { type: 'table', id: req.id, table: null };
+      const records = sendAhead(req.id, 0, reading.table.records);
+      return { type: 'table', id: req.id, table: { ...reading.table, records, mappingSource: 'user' } };
     }
     case 'roster':
       return { type: 'roster', id: req.id, ...readRoster(req.fileName, new Uint8Array(req.buffer)) };
@@ -70,6 +75,16 @@ function readRoster(fileName: string, bytes: Uint8Array): { names: string[] | nu
   if (!table) return { names: null };
   const found = namesInRecords(table.records);
   return { names: found.length > 0 ? found : null };
+}
+
+/** Records per message sent ahead of an answer: a few milliseconds to unpack on the page. */
+const RECORDS_PER_MESSAGE = 5000;
+
+/** Post a table's records ahead of the answer, in pieces; the answer then carries none. */
+function sendAhead(id: number, table: number, records: NewRecord[]): NewRecord[] {
+  for (let i = 0; i < records.length; i += RECORDS_PER_MESSAGE)
+    scope.postMessage({ type: 'records', id, table, records: records.slice(i, i + RECORDS_PER_MESSAGE) });
+  return [];
 }
 
 function failure(req: ReadRequest, detail: string): ReadResponse {

@@ -5,7 +5,7 @@
  */
 import type { FileReading, FileRefusal } from '../core/import/reasons';
 import type { FilePreview, TableOptions, TablePreview } from '../core/import/types';
-import type { SavedMapping } from '../core/schema';
+import type { NewRecord, SavedMapping } from '../core/schema';
 import type { ReadPhase, ReadRequest, ReadResponse } from './read.protocol';
 import ReadWorker from './read.worker?worker&inline';
 
@@ -16,18 +16,28 @@ export class LedgerFileReader {
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private onProgress: ((phase: ReadPhase) => void) | null = null;
+  /** Records sent ahead of an answer, per request and table (see the protocol's `records`). */
+  private ahead = new Map<number, NewRecord[][]>();
 
   constructor() {
     const w = this.worker;
     if (!w) return;
     w.onmessage = (e: MessageEvent<ReadResponse>) => {
-      if (e.data.type === 'progress') {
-        this.onProgress?.(e.data.phase);
+      const msg = e.data;
+      if (msg.type === 'progress') {
+        this.onProgress?.(msg.phase);
         return;
       }
-      const resolve = this.pending.get(e.data.id);
-      this.pending.delete(e.data.id);
-      resolve?.(e.data);
+      if (msg.type === 'records') {
+        const tables = this.ahead.get(msg.id) ?? [];
+        const list = (tables[msg.table] ??= []);
+        for (const r of msg.records) list.push(r);
+        this.ahead.set(msg.id, tables);
+        return;
+      }
+      const resolve = this.pending.get(msg.id);
+      this.pending.delete(msg.id);
+      resolve?.(this.withRecords(msg));
     };
     w.onerror = (e) => {
       // A worker that dies (out of memory on a huge sheet) answers every request in flight, clearly.
@@ -94,7 +104,22 @@ export class LedgerFileReader {
     this.fail('cancelled');
   }
 
+  /** An answer with the records sent ahead of it put back into its tables. */
+  private withRecords(msg: ReadResponse): ReadResponse {
+    const ahead = this.ahead.get(msg.id);
+    this.ahead.delete(msg.id);
+    if (!ahead) return msg;
+    if (msg.type === 'table' && msg.table)
+      return { ...msg, table: { ...msg.table, records: ahead[0] ?? [] } };
+    if (msg.type === 'file' && msg.result.ok) {
+      const tables = msg.result.value.tables.map((tb, i) => ({ ...tb, records: ahead[i] ?? [] }));
+      return { ...msg, result: { ok: true, value: { ...msg.result.value, tables } } };
+    }
+    return msg;
+  }
+
   private fail(detail: string): void {
+    this.ahead.clear();
     for (const [id, resolve] of this.pending)
       resolve({ type: 'file', id, result: { ok: false, reason: 'unreadable', detail } });
     this.pending.clear();
