@@ -75,6 +75,9 @@ class ImportSession {
 
   /** Records of each included table that equal a stored record, or one in another chosen table. */
   duplicates = $derived.by(() => {
+    // While the records are being stored the preview is about to go: comparing them with the stored
+    // ledger, which now holds them, would take a third of a second at 100,000 records for nothing.
+    if (this.saving) return new Map<TablePreview, number>();
     const included = this.readyFiles.flatMap((f) =>
       f.tables.filter((ts) => ts.include).map((ts) => ts.table),
     );
@@ -256,6 +259,9 @@ class ImportSession {
     }
     try {
       const ids = await addBatches(ledgerDb(), items, mappings);
+      // The stored records reach the ledger in this task; the dashboard is made in the next one, so
+      // neither holds the page for long at 100,000 records.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       const total = items.reduce((n, it) => n + it.records.length, 0);
       this.cancel();
       nav.go('dashboard');

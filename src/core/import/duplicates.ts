@@ -37,6 +37,7 @@ export function duplicatesPerTable(
   tables: readonly (readonly NewRecord[])[],
   stored: Iterable<Keyed>,
 ): number[] {
+  if (tables.length === 1) return [againstStored(tables[0] ?? [], stored)];
   // Which tables (-1: the stored records) have records of each day and category.
   const owners = new Map<string, Set<number>>();
   const own = (k: string, i: number) => {
@@ -76,4 +77,30 @@ export function duplicatesPerTable(
     }
     return n;
   });
+}
+
+/** One table: how many of its records equal a stored one (nothing is keyed when nothing is stored). */
+function againstStored(records: readonly NewRecord[], stored: Iterable<Keyed>): number {
+  const storedByCoarse = new Map<string, Keyed[]>();
+  for (const r of stored) {
+    const k = coarseKey(r);
+    const list = storedByCoarse.get(k);
+    if (list) list.push(r);
+    else storedByCoarse.set(k, [r]);
+  }
+  if (storedByCoarse.size === 0) return 0;
+  const keys = new Set<string>();
+  const keyed = new Set<string>();
+  let n = 0;
+  for (const r of records) {
+    const k = coarseKey(r);
+    const twins = storedByCoarse.get(k);
+    if (!twins) continue;
+    if (!keyed.has(k)) {
+      keyed.add(k);
+      for (const t of twins) keys.add(recordKey(t));
+    }
+    if (keys.has(recordKey(r))) n++;
+  }
+  return n;
 }
