@@ -73,7 +73,20 @@ export class TotalsBuilder {
   records = 0;
 
   add(r: RecordLike): void {
-    this.records++;
+    this.count(r, 1);
+  }
+
+  /**
+   * Take back a record added before. Only for a record replaced by one of the same shape (see
+   * `sameShape`): an edited figure or status. Then every measure keeps its place among the others
+   * and the totals are to the last digit those of counting afresh (ExactSum adds exact integers).
+   */
+  remove(r: RecordLike): void {
+    this.count(r, -1);
+  }
+
+  private count(r: RecordLike, sign: 1 | -1): void {
+    this.records += sign;
     let a = this.acc.get(r.category);
     if (!a) {
       a = {
@@ -84,21 +97,21 @@ export class TotalsBuilder {
       };
       this.acc.set(r.category, a);
     }
-    a.records++;
+    a.records += sign;
     const values = r.values;
-    if (values.count === undefined && !r.tally) sumOf(a, 'count').add(1);
+    if (values.count === undefined && !r.tally) sumOf(a, 'count').add(sign);
     for (const key in values) {
       const v = values[key as MeasureKey];
-      if (v !== undefined) sumOf(a, key as MeasureKey).add(v);
+      if (v !== undefined) sumOf(a, key as MeasureKey).add(sign * v);
     }
     const p = a.proposal;
     if (p) {
       const status = r.status;
-      if (status === '已立案' || status === '已答复' || status === '已办结') p.accepted++;
+      if (status === '已立案' || status === '已答复' || status === '已办结') p.accepted += sign;
       const answered = status === '已答复' || status === '已办结';
-      if (answered) p.answered++;
-      if (status === '已办结') p.done++;
-      if (answered && (r.satisfaction === '满意' || r.satisfaction === '基本满意')) p.satisfied++;
+      if (answered) p.answered += sign;
+      if (status === '已办结') p.done += sign;
+      if (answered && (r.satisfaction === '满意' || r.satisfaction === '基本满意')) p.satisfied += sign;
     }
   }
 
@@ -114,6 +127,17 @@ export class TotalsBuilder {
         return { category, records: a.records, measures, proposal: a.proposal && { ...a.proposal } };
       });
   }
+}
+
+/**
+ * Whether `b` may replace `a` in a TotalsBuilder by remove(a) and add(b): the same category and
+ * statistics-table flag, and figures under the same measures (only their values differ).
+ */
+export function sameShape(a: RecordLike, b: RecordLike): boolean {
+  if (a.category !== b.category || Boolean(a.tally) !== Boolean(b.tally)) return false;
+  const ka = Object.keys(a.values).filter((k) => a.values[k as MeasureKey] !== undefined);
+  const kb = Object.keys(b.values).filter((k) => b.values[k as MeasureKey] !== undefined);
+  return ka.length === kb.length && ka.every((k) => kb.includes(k));
 }
 
 function sumOf(a: CategoryAcc, key: MeasureKey): ExactSum {

@@ -2,6 +2,7 @@
  * The page's copy of the stored records, kept current from the changes each committed write reports
  * (recordStore.ts), so an edited cell costs a copy of an array, not a read of 100,000 records.
  */
+import { sameShape } from '../core/aggregate';
 import type { LedgerRecord } from '../core/schema';
 import type { RecordChange } from '../db/recordStore';
 
@@ -63,6 +64,87 @@ export function touchesDimensions(
       !sameMembers(old.members, r.members)
     );
   });
+}
+
+const sameDimensions = (a: LedgerRecord, b: LedgerRecord): boolean =>
+  a.date === b.date &&
+  a.category === b.category &&
+  a.place === b.place &&
+  a.unit === b.unit &&
+  sameMembers(a.members, b.members);
+
+/**
+ * The records a change replaces, each with its replacement, when every one only had its figures,
+ * status, subject or note edited (same dimensions, same measures); null for any other change. Such
+ * an edit moves no record in or out of any filter, so totals can follow it by taking the old record
+ * back and adding the new one.
+ */
+export function replacedFigures(
+  records: readonly LedgerRecord[],
+  change: RecordChange,
+  index: RecordIndex,
+): [LedgerRecord, LedgerRecord][] | null {
+  if (change.kind !== 'put') return null;
+  const at = index.for(records);
+  const pairs: [LedgerRecord, LedgerRecord][] = [];
+  for (const r of change.records) {
+    const i = at.get(keyOf(r));
+    const old = i === undefined ? undefined : records[i];
+    if (!old || !sameDimensions(old, r) || !sameShape(old, r)) return null;
+    pairs.push([old, r]);
+  }
+  return pairs;
+}
+
+/**
+ * The recent edits that only replaced records (see `replacedFigures`), step by step, so that what
+ * was derived from an earlier array of records can be brought up to date instead of made afresh.
+ */
+export class ReplacementLog {
+  private steps: {
+    from: readonly LedgerRecord[];
+    to: readonly LedgerRecord[];
+    pairs: [LedgerRecord, LedgerRecord][];
+  }[] = [];
+
+  clear(): void {
+    this.steps = [];
+  }
+
+  add(
+    from: readonly LedgerRecord[],
+    to: readonly LedgerRecord[],
+    pairs: [LedgerRecord, LedgerRecord][],
+  ): void {
+    const last = this.steps[this.steps.length - 1];
+    if (last && last.to !== from) this.steps = [];
+    this.steps.push({ from, to, pairs });
+    // A long session of edits keeps the recent ones: anything derived further back is made afresh.
+    if (this.steps.length > 64) this.steps.shift();
+  }
+
+  /**
+   * Each record of `from` that was replaced on the way to `to`, with what replaced it last; null
+   * when `to` was not reached from `from` by replacements alone.
+   */
+  between(
+    from: readonly LedgerRecord[],
+    to: readonly LedgerRecord[],
+  ): Map<LedgerRecord, LedgerRecord> | null {
+    if (from === to) return new Map();
+    const first = this.steps.findIndex((s) => s.from === from);
+    if (first < 0 || this.steps[this.steps.length - 1]?.to !== to) return null;
+    const latest = new Map<LedgerRecord, LedgerRecord>();
+    const origin = new Map<LedgerRecord, LedgerRecord>();
+    for (const step of this.steps.slice(first))
+      for (const [old, next] of step.pairs) {
+        const o = origin.get(old) ?? old;
+        origin.delete(old);
+        origin.set(next, o);
+        latest.set(o, next);
+      }
+    return latest;
+  }
 }
 
 function inKeyOrder(records: readonly LedgerRecord[]): boolean {
