@@ -32,6 +32,12 @@ interface Pending {
   committed: boolean;
 }
 
+/** Records by key (`batchId:rowNo`): all an edit needs of the stored ledger. */
+export interface RecordLookup {
+  get(key: string): LedgerRecord | undefined;
+  has(key: string): boolean;
+}
+
 export class GridEdits {
   private historyVersion = $state(0);
   /** Writes queued or running: the grid says it is busy until they are on the disk. */
@@ -49,8 +55,8 @@ export class GridEdits {
   canRedo = $derived.by(() => this.historyVersion >= 0 && this.history.canRedo);
 
   constructor(
-    /** The records as the live query last gave them, by key. */
-    private readonly stored: () => ReadonlyMap<string, LedgerRecord>,
+    /** The stored records as the page last heard of them, by key (`batchId:rowNo`). */
+    private readonly stored: () => RecordLookup,
     /** Rows added: the grid shows them whether or not they match its filters. */
     private readonly onAdded: (records: readonly LedgerRecord[]) => void,
   ) {}

@@ -11,8 +11,10 @@ import type { LedgerDatabase } from '../db/database';
 import type { RecordChanges } from '../db/recordStore';
 import { allRecords } from '../db/repository';
 import { FigureMemo } from './figureMemo';
+import type { RecordLookup } from './gridEdits.svelte';
 import {
   applyChange,
+  keyNumberOf,
   RecordIndex,
   ReplacementLog,
   replacedFigures,
@@ -66,6 +68,18 @@ export class LedgerState {
     const prev = previousPeriod(this.period);
     if (!prev || !('year' in prev) || !this.years.includes(prev.year)) return null;
     return this.figures.previous(this.records, this.filter, prev, this.filtered);
+  });
+  /**
+   * The stored records by key (`batchId:rowNo`), answered from the index kept across edits: a map
+   * of 100,000 keys made for each edit cost 15 ms.
+   */
+  lookup = $derived.by((): RecordLookup => {
+    const records = this.records;
+    const find = (key: string): LedgerRecord | undefined => {
+      const at = this.index.for(records).get(keyNumberOf(key));
+      return at === undefined ? undefined : records[at];
+    };
+    return { get: find, has: (key) => find(key) !== undefined };
   });
   categories = $derived(this.byDimensions(categoryChoices));
   members = $derived(this.byDimensions((rs) => filterChoices(rs, 'members')));
@@ -169,6 +183,14 @@ export class LedgerState {
     }
     this.records = next;
     if (dimensions) this.dimensions++;
+  }
+
+  /**
+   * What replaced records of `from` (an earlier `records`) on the way to the records now, when
+   * only edited figures did (see ReplacementLog); null when anything else changed.
+   */
+  replacedSince(from: readonly LedgerRecord[]): ReadonlyMap<LedgerRecord, LedgerRecord> | null {
+    return this.replacements.between(from, this.records);
   }
 
   choosePeriod(p: Period | null): void {

@@ -13,6 +13,12 @@ function keyNumber(batchId: number, rowNo: number): number {
 
 const keyOf = (r: LedgerRecord): number => keyNumber(r.batchId, r.rowNo);
 
+/** The number of a key written `batchId:rowNo` (keyString); NaN for anything else. */
+export function keyNumberOf(key: string): number {
+  const i = key.indexOf(':');
+  return i < 0 ? NaN : keyNumber(Number(key.slice(0, i)), Number(key.slice(i + 1)));
+}
+
 /** Where each record of one array is: built once per array, carried over when an edit keeps the order. */
 export class RecordIndex {
   private of: readonly LedgerRecord[] | null = null;
