@@ -157,7 +157,13 @@ async function measureGrid(page) {
     }
     return work.slice(1);
   });
-  log('scroll frames (sorted)', scroll.map(Math.round).sort((a, b) => a - b).join(' '));
+  log(
+    'scroll frames (sorted)',
+    scroll
+      .map(Math.round)
+      .sort((a, b) => a - b)
+      .join(' '),
+  );
   // A cell edit until the totals show the new value: type a figure into the first 人次 cell, then
   // the 看板 totals for that row's category must change by the difference.
   const edit = await measureEdit(page).catch((e) => {
@@ -205,39 +211,66 @@ async function measureEdit(page) {
   if (!found) return NaN;
   await grid.locator('[data-bench="edit"]').click();
   await page.keyboard.type(String(found.old + 7));
-  await page.evaluate(() => {
-    const w = window;
-    w.__benchEnter = 0;
-    w.__benchNav = 0;
-    addEventListener('keydown', (e) => e.key === 'Enter' && (w.__benchEnter ||= performance.now()), true);
-    addEventListener(
-      'pointerdown',
-      (e) => e.target.closest?.('[data-testid="nav-dashboard"]') && (w.__benchNav ||= performance.now()),
-      true,
-    );
-  });
-  await page.keyboard.press('Enter');
-  const stored = await page.waitForFunction(
-    () => {
-      const g = document.querySelector('[data-testid="ledger-grid"]');
-      return g?.getAttribute('aria-busy') === 'false' && performance.now() - window.__benchEnter;
+  // Watchers set up before the Enter and the click: each notes the moment its condition holds in the
+  // DOM (a MutationObserver, no polling delay) and then the end of that frame's rendering.
+  await page.evaluate(
+    ([cat, want, value]) => {
+      const w = window;
+      w.__benchEnter = 0;
+      w.__benchNav = 0;
+      addEventListener('keydown', (e) => e.key === 'Enter' && (w.__benchEnter ||= performance.now()), true);
+      addEventListener(
+        'click',
+        (e) => e.target.closest?.('[data-testid="nav-dashboard"]') && (w.__benchNav ||= performance.now()),
+        true,
+      );
+      const when = (test) =>
+        new Promise((resolve) => {
+          const check = () => {
+            if (!test()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => resolve(performance.now());
+              channel.port2.postMessage(0);
+            });
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document.body, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
+        });
+      // Stored: the grid shows the new figure and has saved it.
+      w.__benchStored = when(() => {
+        const g = document.querySelector('[data-testid="ledger-grid"]');
+        const cell = g?.querySelector('[data-bench="edit"]');
+        return (
+          w.__benchEnter > 0 &&
+          g?.getAttribute('aria-busy') === 'false' &&
+          cell?.textContent?.trim() === value
+        );
+      });
+      // Shown: the 看板 totals hold it.
+      w.__benchShown = when(
+        () =>
+          Number(
+            document
+              .querySelector(
+                `[data-testid="totals-table"] tr[data-category="${cat}"] [data-measure="people"]`,
+              )
+              ?.getAttribute('data-value'),
+          ) === want,
+      );
     },
-    undefined,
-    { polling: 'raf', timeout: 60_000 },
+    [found.category, (before[found.category] ?? 0) + 7, String(found.old + 7)],
   );
-  const saveMs = await stored.jsonValue();
+  await page.keyboard.press('Enter');
+  const saveMs = await page.evaluate(async () => (await window.__benchStored) - window.__benchEnter);
   await page.getByTestId('nav-dashboard').click();
-  const shown = await page.waitForFunction(
-    ([cat, want]) =>
-      Number(
-        document
-          .querySelector(`[data-testid="totals-table"] tr[data-category="${cat}"] [data-measure="people"]`)
-          ?.getAttribute('data-value'),
-      ) === want && performance.now() - window.__benchNav,
-    [found.category, (before[found.category] ?? 0) + 7],
-    { timeout: 60_000, polling: 'raf' },
-  );
-  const showMs = await shown.jsonValue();
+  const showMs = await page.evaluate(async () => (await window.__benchShown) - window.__benchNav);
   log('edit: stored', saveMs, 'shown', showMs);
   return saveMs + showMs;
 }
