@@ -11,8 +11,32 @@ import ReadWorker from './read.worker?worker&inline';
 
 type Pending = (r: ReadResponse) => void;
 
+/**
+ * A worker started ahead, while the clerk is still choosing a file: starting one compiles SheetJS
+ * (about a megabyte of script), time that would otherwise come after the choice.
+ */
+let spare: Worker | null = null;
+let spareTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** Have a worker ready for the next file (the import view asks when it opens, and after each take). */
+export function prepareReader(): void {
+  if (spare || spareTimer || typeof Worker === 'undefined') return;
+  // A moment later, so that the view it is prepared for is drawn first.
+  spareTimer = setTimeout(() => {
+    spareTimer = null;
+    spare ??= new ReadWorker();
+  }, 50);
+}
+
+function takeWorker(): Worker {
+  const w = spare ?? new ReadWorker();
+  spare = null;
+  prepareReader();
+  return w;
+}
+
 export class LedgerFileReader {
-  private worker: Worker | null = new ReadWorker();
+  private worker: Worker | null = takeWorker();
   private nextId = 1;
   private pending = new Map<number, Pending>();
   private onProgress: ((phase: ReadPhase) => void) | null = null;

@@ -162,6 +162,22 @@ export function preferredFundsGrouping(records: readonly FundsRecord[]): FundsGr
   return f.grouping();
 }
 
+/**
+ * preferredFundsGrouping without adding anything up: it stops at the second place named. The chart's
+ * title needs only this, and the card's title is shown before its figures are made.
+ */
+export function fundsGroupedByPlace(records: readonly FundsRecord[]): boolean {
+  let first: string | null = null;
+  for (const r of records) {
+    if (!isFunds(r)) continue;
+    const place = r.place.trim();
+    if (!place) continue;
+    if (first === null) first = place;
+    else if (place !== first) return true;
+  }
+  return false;
+}
+
 /** The money of the funds records, per project and per place at once, one record at a time. */
 class FundsSums {
   private readonly sums: Record<FundsGrouping, Map<string, ExactSum>> = {

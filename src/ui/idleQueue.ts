@@ -1,38 +1,46 @@
 /**
- * Work that can wait (charts scrolled away), done one piece per idle moment: each piece is a task
- * of its own, so the page stays quick to answer while it catches up, and it does catch up (a chart
- * far down is drawn a moment later, not only when scrolled to, so a printout or a picture of the
- * page has it).
+ * Work that can wait a moment (the charts, the pivot), done one piece per task: the page stays quick
+ * to answer while it catches up, and it does catch up (a chart far down is drawn a moment later,
+ * not only when scrolled to, so a printout or a picture of the page has it). Pieces for what is on
+ * screen go first, in the next task; the others in idle moments.
  */
 type Job = () => void;
 
-const queue: Job[] = [];
-let scheduled = false;
+const queue: { job: Job; soon: boolean }[] = [];
+let scheduled: 'soon' | 'idle' | null = null;
 
-const later: (f: () => void) => void =
+const idle: (f: () => void) => void =
   typeof requestIdleCallback === 'function'
     ? (f) => requestIdleCallback(f, { timeout: 500 })
     : (f) => setTimeout(f, 16);
 
 function runOne(): void {
-  scheduled = false;
-  const job = queue.shift();
-  job?.();
-  if (queue.length > 0) schedule();
+  scheduled = null;
+  queue.shift()?.job();
+  schedule();
 }
 
 function schedule(): void {
-  if (scheduled) return;
-  scheduled = true;
-  later(runOne);
+  const next = queue[0];
+  if (!next || scheduled === 'soon' || (scheduled === 'idle' && !next.soon)) return;
+  scheduled = next.soon ? 'soon' : 'idle';
+  if (next.soon) setTimeout(runOne, 0);
+  else idle(runOne);
 }
 
-/** Run `job` in an idle moment; the returned function takes it back if it has not run yet. */
-export function whenIdle(job: Job): () => void {
-  queue.push(job);
+/**
+ * Run `job` in a task of its own: `soon` (on screen) in the next one, ahead of the rest; else in an
+ * idle moment. The returned function takes it back if it has not run yet.
+ */
+export function whenIdle(job: Job, soon = false): () => void {
+  const entry = { job, soon };
+  if (soon) {
+    const firstLater = queue.findIndex((e) => !e.soon);
+    queue.splice(firstLater < 0 ? queue.length : firstLater, 0, entry);
+  } else queue.push(entry);
   schedule();
   return () => {
-    const i = queue.indexOf(job);
+    const i = queue.indexOf(entry);
     if (i >= 0) queue.splice(i, 1);
   };
 }

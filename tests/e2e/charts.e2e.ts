@@ -57,9 +57,10 @@ describe('the dashboard charts', () => {
       IDS,
     );
     for (const id of IDS) {
-      await expect(card(app, id).locator('canvas').count(), id).resolves.toBe(1);
-      await expect(card(app, id).getByTestId('chart-empty').count(), id).resolves.toBe(0);
+      // The cards come at once with their buttons; each chart follows in an idle moment.
       await expect(card(app, id).getByTestId('chart-download').count(), id).resolves.toBe(1);
+      await expect.poll(() => card(app, id).locator('canvas').count(), { message: id }).toBe(1);
+      await expect(card(app, id).getByTestId('chart-empty').count(), id).resolves.toBe(0);
     }
     await page.getByTestId('monthly-chart').waitFor();
     // The narrow charts sit side by side, the wide ones span the row.

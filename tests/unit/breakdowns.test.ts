@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { totalsByCategory } from '../../src/core/aggregate';
 import {
@@ -5,6 +6,7 @@ import {
   eventsPerMember,
   eventsPerPlace,
   fundsBy,
+  fundsGroupedByPlace,
   preferredFundsGrouping,
   proposalHandling,
   quarterlyCounts,
@@ -301,5 +303,24 @@ describe('yearOverYear', () => {
     ],
   ])('%s', (_name, now, before, want) => {
     expect(yearOverYear(totalsByCategory(now), totalsByCategory(before))).toEqual(want);
+  });
+});
+
+describe('fundsGroupedByPlace', () => {
+  it('tells what preferredFundsGrouping chooses, without adding anything up', () => {
+    const record = fc.record({
+      category: fc.constantFrom('资金', '走访', '一事一议'),
+      place: fc.constantFrom('', ' ', '青山村', '柳塘村', ' 青山村 '),
+      amount: fc.option(fc.integer({ min: 0, max: 9 }), { nil: undefined }),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 8 }), (list) => {
+        const records = list.map(({ category, place, amount }) =>
+          rec(category, { place, values: amount === undefined ? {} : { amount } }),
+        );
+        expect(fundsGroupedByPlace(records)).toBe(preferredFundsGrouping(records) === 'place');
+      }),
+      { numRuns: 500 },
+    );
   });
 });

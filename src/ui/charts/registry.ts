@@ -5,7 +5,12 @@
 import type { ChartConfiguration } from 'chart.js';
 import type { CategoryTotals } from '../../core/aggregate';
 import { monthlyCounts } from '../../core/aggregate';
-import { chartBreakdowns, quartersOf, type ChartBreakdowns } from '../../core/breakdowns';
+import {
+  chartBreakdowns,
+  fundsGroupedByPlace,
+  quartersOf,
+  type ChartBreakdowns,
+} from '../../core/breakdowns';
 import type { LedgerRecord } from '../../core/schema';
 import { t } from '../../i18n/zh-CN';
 import { fundsChartConfig } from './funds';
@@ -114,7 +119,7 @@ export const CHART_KINDS: readonly ChartKind[] = [
   },
   {
     id: 'funds',
-    title: (input) => t.charts.funds(input.periodLabel, breakdownsOf(input).funds.by === 'place'),
+    title: (input) => t.charts.funds(input.periodLabel, fundsGroupedByPlace(input.records)),
     build: (input, options) => erase(fundsChartConfig(input.records, options, breakdownsOf(input).funds)),
     emptyText: t.charts.empty.funds,
   },
