@@ -259,9 +259,13 @@ class ImportSession {
     }
     try {
       const ids = await addBatches(ledgerDb(), items, mappings);
-      // The stored records reach the ledger in this task; the dashboard is made in the next one, so
-      // neither holds the page for long at 100,000 records.
-      await new Promise((resolve) => setTimeout(resolve, 0));
+      // The stored records reach the ledger in this task, and its figures are worked out; the
+      // dashboard is made in the next one, so neither holds the page for long at 100,000 records.
+      const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+      ledger.prepare('totals');
+      await nextTask();
+      ledger.prepare('choices');
+      await nextTask();
       const total = items.reduce((n, it) => n + it.records.length, 0);
       this.cancel();
       nav.go('dashboard');
