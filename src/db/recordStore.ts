@@ -201,16 +201,6 @@ async function writeBlocks(tx: Tx, blocks: readonly OpenBlock[]): Promise<void> 
     await tx.blocks.bulkPut(blocks.slice(i, i + WRITE_CHUNK).map(seal));
 }
 
-/** The records with these keys, in the same order; undefined where there is none. */
-export async function getRecords(tx: Tx, keys: readonly RecordKey[]): Promise<(LedgerRecord | undefined)[]> {
-  const blocks = await blocksFor(tx, keys);
-  return keys.map(([batchId, rowNo]) => {
-    const b = blocks.get(blockId(blockKeyOf(batchId, rowNo)));
-    const i = findIn(b, rowNo);
-    return i < 0 ? undefined : b?.records[i];
-  });
-}
-
 /** Store records of a new batch. A key already stored fails the transaction, as an add does. */
 export async function addRecords(tx: Tx, records: readonly LedgerRecord[]): Promise<void> {
   if (records.length === 0) return;
@@ -261,6 +251,36 @@ export async function putRecords(tx: Tx, records: readonly LedgerRecord[]): Prom
   }
   await writeBlocks(tx, [...touched.values()]);
   noteRecordChange(tx, { kind: 'put', records: records.slice() }, records.length);
+}
+
+/**
+ * Change stored records: `change` gets each record found (and its key's place in `keys`) and gives
+ * it back changed. Each block is read once and written once, in the one transaction. Returns the
+ * records as changed; keys not stored are passed over.
+ */
+export async function changeRecords(
+  tx: Tx,
+  keys: readonly RecordKey[],
+  change: (r: LedgerRecord, i: number) => LedgerRecord,
+): Promise<LedgerRecord[]> {
+  if (keys.length === 0) return [];
+  // Blocks read here are this call's own copies (parsed from their text): changed in place.
+  const blocks = await blocksFor(tx, keys);
+  const touched = new Map<string, OpenBlock>();
+  const changed: LedgerRecord[] = [];
+  keys.forEach(([batchId, rowNo], i) => {
+    const id = blockId(blockKeyOf(batchId, rowNo));
+    const b = blocks.get(id);
+    const at = findIn(b, rowNo);
+    if (!b || at < 0) return;
+    const next = change(b.records[at] as LedgerRecord, i);
+    b.records[at] = next;
+    touched.set(id, b);
+    changed.push(next);
+  });
+  await writeBlocks(tx, [...touched.values()]);
+  if (changed.length) noteRecordChange(tx, { kind: 'put', records: changed }, changed.length);
+  return changed;
 }
 
 /** Remove the records with these keys; returns those that were there, as they were. */

@@ -6,10 +6,10 @@ import type { LedgerDatabase } from './database';
 import { tablesOf, type Tx } from './tx';
 import {
   addRecords,
+  changeRecords,
   clearRecords,
   countBatchRecords,
   countRecords,
-  getRecords,
   lastRowNo,
   putRecords,
   parseBlocks,
@@ -240,18 +240,12 @@ async function withBatch(tx: Tx, records: readonly LedgerRecord[]): Promise<Ledg
 }
 
 async function patchAll(tx: Tx, patches: RecordWrite['patches']): Promise<number> {
-  if (patches.length === 0) return 0;
-  const current = await getRecords(
+  const changed = await changeRecords(
     tx,
     patches.map((p) => p.key),
+    (r, i) => patchRecord(r, (patches[i] as RecordWrite['patches'][number]).patch),
   );
-  const next: LedgerRecord[] = [];
-  patches.forEach((p, i) => {
-    const r = current[i];
-    if (r) next.push(patchRecord(r, p.patch));
-  });
-  await putRecords(tx, next);
-  return next.length;
+  return changed.length;
 }
 
 /**
