@@ -35,6 +35,41 @@ function canonical(data: BackupData): BackupData {
   return { records: data.records, batches: data.batches, mappings: data.mappings, settings: data.settings };
 }
 
+/**
+ * The data of a backup with its records already as JSON text (the stored blocks' texts joined):
+ * a backup of 100,000 records is then written without parsing and stringifying them again.
+ */
+export interface BackupDataText {
+  /** JSON of the records array, exactly as JSON.stringify would write it. */
+  recordsJson: string;
+  recordCount: number;
+  batches: ImportBatch[];
+  mappings: SavedMapping[];
+  settings: Setting[];
+}
+
+/**
+ * serializeBackup(makeBackup(data, now)), to the byte, from `recordsJson` instead of the records:
+ * the same keys in the same order, so files written either way are one format and one checksum.
+ */
+export function backupText(d: BackupDataText, now: Date): string {
+  const dataText = `{"records":${d.recordsJson},"batches":${JSON.stringify(d.batches)},"mappings":${JSON.stringify(d.mappings)},"settings":${JSON.stringify(d.settings)}}`;
+  const head = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    createdAt: now.toISOString(),
+    counts: {
+      records: d.recordCount,
+      batches: d.batches.length,
+      mappings: d.mappings.length,
+      settings: d.settings.length,
+    },
+    checksum: contentHash(new TextEncoder().encode(dataText)),
+  };
+  const headText = JSON.stringify(head);
+  return `${headText.slice(0, -1)},"data":${dataText}}`;
+}
+
 function checksumOf(data: BackupData): string {
   return contentHash(new TextEncoder().encode(JSON.stringify(canonical(data))));
 }

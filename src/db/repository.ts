@@ -1,7 +1,7 @@
 /** Reads and writes of ledger data. Every write that touches several rows is one transaction. */
 import { patchRecord, type RecordKey, type RecordPatch, type RecordWrite } from '../core/grid/commands';
 import type { ImportBatch, LedgerRecord, NewRecord, SavedMapping } from '../core/schema';
-import { isLocalSetting, LOCAL_SETTING_KEYS, type BackupData } from '../core/backup';
+import { isLocalSetting, LOCAL_SETTING_KEYS, type BackupData, type BackupDataText } from '../core/backup';
 import type { LedgerDatabase } from './database';
 import { tablesOf, type Tx } from './tx';
 import {
@@ -14,6 +14,7 @@ import {
   putRecords,
   parseBlocks,
   readAllBlocks,
+  readAllRecordsJson,
   readAllRecords,
   removeBatchRecords,
   removeRecords,
@@ -175,6 +176,24 @@ export async function readEverything(db: LedgerDatabase): Promise<BackupData> {
       batches: await tx.batches.toArray(),
       mappings: await tx.mappings.toArray(),
       // This browser's backup status and kept file are not data: see LOCAL_SETTING_KEYS.
+      settings: (await tx.settings.toArray()).filter((s) => !isLocalSetting(s.key)),
+    };
+  });
+}
+
+/**
+ * Everything stored, for a backup file, with the records as the JSON text of their blocks (see
+ * backupText), read in one transaction so it is one consistent moment.
+ */
+export async function readEverythingText(db: LedgerDatabase): Promise<BackupDataText> {
+  return db.transaction('r', db.blocks, db.batches, db.mappings, db.settings, async (trans) => {
+    const tx = tablesOf(trans);
+    const { json, count } = await readAllRecordsJson(tx);
+    return {
+      recordsJson: json,
+      recordCount: count,
+      batches: await tx.batches.toArray(),
+      mappings: await tx.mappings.toArray(),
       settings: (await tx.settings.toArray()).filter((s) => !isLocalSetting(s.key)),
     };
   });

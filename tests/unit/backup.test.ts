@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeBackup, readBackup, serializeBackup, type BackupData } from '../../src/core/backup';
+import { backupText, makeBackup, readBackup, serializeBackup, type BackupData } from '../../src/core/backup';
 import { buildDemo } from '../../src/core/demo';
 import { LedgerDatabase } from '../../src/db/database';
 import {
@@ -10,8 +10,11 @@ import {
   addDemo,
   clearEverything,
   putSetting,
+  deleteRecords,
   readEverything,
+  readEverythingText,
   replaceEverything,
+  updateRecords,
 } from '../../src/db/repository';
 
 const opened: LedgerDatabase[] = [];
@@ -142,6 +145,56 @@ describe('backup and restore', () => {
       fc.property(fc.jsonValue(), (v) => {
         expect(() => readBackup(JSON.stringify(v))).not.toThrow();
       }),
+    );
+  });
+});
+
+describe('a backup written from the stored blocks’ texts', () => {
+  it('is, to the byte, the file made from the records themselves', async () => {
+    const db = freshDb();
+    const demo = buildDemo();
+    // Several blocks, several batches, edits, a deletion, decimals, and settings of both kinds.
+    const many = Array.from({ length: 1200 }, (_, i) => ({
+      ...(demo[i % demo.length] as (typeof demo)[number]),
+      values: { people: i % 7, amount: (i * 37) / 100 },
+      note: i % 9 === 0 ? '含"引号"与\\反斜杠\n换行' : '',
+    }));
+    const a = await addBatch(
+      db,
+      {
+        fileName: 'a.xlsx',
+        contentHash: 'a',
+        sheets: ['S'],
+        mappingSignature: '',
+        importedAt: '2024-01-05T00:00:00.000Z',
+        imported: 1200,
+        skipped: 0,
+        demo: false,
+      },
+      many,
+    );
+    await addDemo(db, demo, new Date('2024-01-06T00:00:00Z'));
+    await updateRecords(db, [
+      { key: [a, 600], patch: { fields: { place: '新村' }, values: { people: 0.1 } } },
+    ]);
+    await deleteRecords(db, [
+      [a, 3],
+      [a, 1200],
+    ]);
+    await putSetting(db, 'report', { orientation: 'landscape' });
+    await putSetting(db, 'backup', { lastAt: '2024-01-06T00:00:00.000Z', changesSince: 3 });
+    const now = new Date('2024-02-01T08:00:00Z');
+    const text = backupText(await readEverythingText(db), now);
+    expect(text).toBe(serializeBackup(makeBackup(await readEverything(db), now)));
+    const read = readBackup(text);
+    expect(read.ok && read.backup.counts.records).toBe(1198 + demo.length);
+  });
+
+  it('of an empty ledger is the same too', async () => {
+    const db = freshDb();
+    const now = new Date('2024-02-01T08:00:00Z');
+    expect(backupText(await readEverythingText(db), now)).toBe(
+      serializeBackup(makeBackup(await readEverything(db), now)),
     );
   });
 });
