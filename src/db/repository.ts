@@ -2,6 +2,7 @@
 import { patchRecord, type RecordKey, type RecordPatch, type RecordWrite } from '../core/grid/commands';
 import type { ImportBatch, LedgerRecord, NewRecord, SavedMapping } from '../core/schema';
 import { isLocalSetting, LOCAL_SETTING_KEYS, type BackupData, type BackupDataText } from '../core/backup';
+import { nextTask } from '../lib/nextTask';
 import type { LedgerDatabase } from './database';
 import { tablesOf, type Tx } from './tx';
 import {
@@ -102,12 +103,7 @@ export async function listBatches(db: LedgerDatabase): Promise<ImportBatch[]> {
 /** Every stored record, in key order (batch, then row), read in one transaction. */
 export async function allRecords(db: LedgerDatabase): Promise<LedgerRecord[]> {
   const blocks = await db.transaction('r', db.blocks, (trans) => readAllBlocks(tablesOf(trans)));
-  return parseBlocks(blocks, pause);
-}
-
-/** A moment for the page to paint and answer input between pieces of long work. */
-function pause(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return parseBlocks(blocks, nextTask);
 }
 
 /** How many records are stored. */

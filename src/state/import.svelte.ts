@@ -19,6 +19,7 @@ import {
 } from '../db/repository';
 import { t } from '../i18n/zh-CN';
 import { handleError } from '../lib/errors';
+import { nextTask } from '../lib/nextTask';
 import { ledger } from './ledger.svelte';
 import { nav } from './navigation.svelte';
 import { toasts } from './toasts.svelte';
@@ -261,7 +262,6 @@ class ImportSession {
       const ids = await addBatches(ledgerDb(), items, mappings);
       // The stored records reach the ledger in this task, and its figures are worked out; the
       // dashboard is made in the next one, so neither holds the page for long at 100,000 records.
-      const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
       ledger.prepare('totals');
       await nextTask();
       ledger.prepare('choices');

@@ -46,6 +46,13 @@ export class RecordIndex {
 const sameMembers = (a: readonly string[], b: readonly string[]): boolean =>
   a.length === b.length && a.every((m, i) => m === b[i]);
 
+const sameDimensions = (a: LedgerRecord, b: LedgerRecord): boolean =>
+  a.date === b.date &&
+  a.category === b.category &&
+  a.place === b.place &&
+  a.unit === b.unit &&
+  sameMembers(a.members, b.members);
+
 /**
  * Whether a change may alter what the filters offer and which years have data: records added or
  * removed, or a date, category, member, place or unit edited. An edited figure changes none of them,
@@ -61,23 +68,9 @@ export function touchesDimensions(
   return change.records.some((r) => {
     const i = at.get(keyOf(r));
     const old = i === undefined ? undefined : records[i];
-    return (
-      !old ||
-      old.date !== r.date ||
-      old.category !== r.category ||
-      old.place !== r.place ||
-      old.unit !== r.unit ||
-      !sameMembers(old.members, r.members)
-    );
+    return !old || !sameDimensions(old, r);
   });
 }
-
-const sameDimensions = (a: LedgerRecord, b: LedgerRecord): boolean =>
-  a.date === b.date &&
-  a.category === b.category &&
-  a.place === b.place &&
-  a.unit === b.unit &&
-  sameMembers(a.members, b.members);
 
 /**
  * The records a change replaces, each with its replacement, when every one only had its figures,

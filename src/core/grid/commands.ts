@@ -2,7 +2,7 @@
  * Edits of the grid as data: what a typed cell, a paste, an added or a deleted row changes, so that
  * each can be stored in one transaction and undone in one step.
  */
-import type { LedgerRecord, MeasureKey, NewRecord } from '../schema';
+import { FIELD_ROLES, type LedgerRecord, type MeasureKey, type NewRecord } from '../schema';
 import type { CellErrorCode, GridColumn, ParseContext } from './columns';
 
 /** A record's primary key in IndexedDB: [batchId, rowNo]. */
@@ -102,19 +102,9 @@ class RecordIndex implements ReadonlyMap<string, LedgerRecord> {
   }
 }
 
-type PatchableField =
-  'date' | 'category' | 'members' | 'place' | 'subject' | 'status' | 'satisfaction' | 'note' | 'unit';
-const PATCHABLE: readonly PatchableField[] = [
-  'date',
-  'category',
-  'members',
-  'place',
-  'subject',
-  'status',
-  'satisfaction',
-  'note',
-  'unit',
-];
+/** The fields a patch may set: those a column role carries. */
+type PatchableField = (typeof FIELD_ROLES)[number];
+const PATCHABLE: readonly PatchableField[] = FIELD_ROLES;
 
 /**
  * The fields an edit changed, and nothing else: written over the record as it is in the database,

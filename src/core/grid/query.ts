@@ -77,6 +77,15 @@ export function sortByDateThenSource<T extends LedgerRecord>(records: readonly T
     // Below 2^53 for up to 90 million records: the sum is exact.
     keys[i] = k * n + i;
   }
+  return byPlaceKeys(records, keys);
+}
+
+/**
+ * `records` in the order of their keys, each `rank * n + index`: a typed array sorts numbers
+ * natively, and the index both breaks ties in the original order and says whose key it is.
+ */
+function byPlaceKeys<T>(records: readonly T[], keys: Float64Array): T[] {
+  const n = records.length;
   keys.sort();
   const out = new Array<T>(n);
   for (let j = 0; j < n; j++) {
@@ -129,13 +138,7 @@ export function sortRecords<T extends LedgerRecord>(
     }
     keys[i] = rank * n + i;
   }
-  keys.sort();
-  const out = new Array<T>(n);
-  for (let j = 0; j < n; j++) {
-    const key = keys[j] as number;
-    out[j] = records[key - Math.floor(key / n) * n] as T;
-  }
-  return out;
+  return byPlaceKeys(records, keys);
 }
 
 /** Each record's searchable text, kept per record object with the column set it was made for. */
