@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   asBackupMeta,
   backupAge,
@@ -14,7 +13,6 @@ import {
 import { buildDemo } from '../../src/core/demo';
 import type { NewRecord } from '../../src/core/schema';
 import { ChangeTracker, watchDataChanges } from '../../src/db/changes';
-import { LedgerDatabase } from '../../src/db/database';
 import {
   addBatch,
   addDemo,
@@ -28,20 +26,9 @@ import {
   replaceEverything,
   updateRecords,
 } from '../../src/db/repository';
+import { freshDatabases } from '../helpers/database';
 
-const opened: LedgerDatabase[] = [];
-let n = 0;
-function freshDb(): LedgerDatabase {
-  const db = new LedgerDatabase(`safety-test-${++n}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('safety-test');
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

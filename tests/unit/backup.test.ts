@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
 import fc from 'fast-check';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { backupText, makeBackup, readBackup, serializeBackup, type BackupData } from '../../src/core/backup';
 import { buildDemo } from '../../src/core/demo';
 import { LedgerDatabase } from '../../src/db/database';
@@ -16,20 +15,9 @@ import {
   replaceEverything,
   updateRecords,
 } from '../../src/db/repository';
+import { freshDatabases } from '../helpers/database';
 
-const opened: LedgerDatabase[] = [];
-let n = 0;
-function freshDb(): LedgerDatabase {
-  const db = new LedgerDatabase(`backup-test-${++n}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('backup-test');
 
 async function filled(): Promise<LedgerDatabase> {
   const db = freshDb();

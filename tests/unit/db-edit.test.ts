@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
-import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { commandWrite, invertCommand, type GridCommand } from '../../src/core/grid/commands';
 import type { NewRecord } from '../../src/core/schema';
 import { LedgerDatabase } from '../../src/db/database';
@@ -16,21 +15,9 @@ import {
   restoreRecords,
   updateRecords,
 } from '../../src/db/repository';
+import { freshDatabases } from '../helpers/database';
 
-let n = 0;
-const opened: LedgerDatabase[] = [];
-function freshDb(): LedgerDatabase {
-  const db = new LedgerDatabase(`test-edit-${++n}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('test-edit');
 
 function rec(people: number, row: number): NewRecord {
   return {

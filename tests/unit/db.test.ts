@@ -1,9 +1,8 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../../src/core/demo';
 import type { ImportBatch, LedgerRecord, NewRecord } from '../../src/core/schema';
-import { LedgerDatabase } from '../../src/db/database';
 import {
   addBatch,
   addBatches,
@@ -19,21 +18,9 @@ import {
   updateRecords,
 } from '../../src/db/repository';
 import { SCHEMA_VERSIONS } from '../../src/db/schema';
+import { freshDatabases } from '../helpers/database';
 
-let n = 0;
-const opened: LedgerDatabase[] = [];
-function freshDb(): LedgerDatabase {
-  const db = new LedgerDatabase(`test-ledger-${++n}-${Date.now()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('test-ledger');
 
 function rec(category: string, people: number, row: number): NewRecord {
   return {
@@ -153,8 +140,7 @@ describe('ledger database', () => {
     await v1.table('settings').put({ key: 'report', value: { orientation: 'landscape' } });
     v1.close();
 
-    const current = new LedgerDatabase(name);
-    opened.push(current);
+    const current = freshDb(name);
     expect(await allRecords(current)).toEqual(stored);
     expect((await listBatches(current)).map((b) => b.contentHash)).toEqual(['a', 'b']);
     expect(await getSetting(current, 'report')).toEqual({ orientation: 'landscape' });

@@ -4,23 +4,7 @@ import { totalsByCategory } from '../../src/core/aggregate';
 import { recordsBehind } from '../../src/core/narrative/evidence';
 import { renderTemplate, type FigureKey } from '../../src/core/narrative/template';
 import type { NewRecord, ProposalStatus, Satisfaction } from '../../src/core/schema';
-
-function rec(category: string, values: NewRecord['values'] = {}, extra: Partial<NewRecord> = {}): NewRecord {
-  return {
-    date: '2023-03-05',
-    category,
-    members: [],
-    place: '',
-    subject: '',
-    status: '',
-    satisfaction: '',
-    values,
-    note: '',
-    unit: '',
-    source: { file: '台账.xlsx', sheet: 'Sheet1', row: 2 },
-    ...extra,
-  };
-}
+import { rec } from '../helpers/records';
 
 function proposal(
   subject: string,

@@ -8,23 +8,7 @@ import {
 } from '../../src/core/filters';
 import type { Period } from '../../src/core/period';
 import type { NewRecord } from '../../src/core/schema';
-
-function rec(category: string, values: NewRecord['values'] = {}, extra: Partial<NewRecord> = {}): NewRecord {
-  return {
-    date: '2023-03-05',
-    category,
-    members: [],
-    place: '',
-    subject: '',
-    status: '',
-    satisfaction: '',
-    values,
-    note: '',
-    unit: '',
-    source: { file: '台账.xlsx', sheet: 'Sheet1', row: 2 },
-    ...extra,
-  };
-}
+import { rec } from '../helpers/records';
 
 const RECORDS: NewRecord[] = [
   rec(

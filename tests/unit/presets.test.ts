@@ -13,27 +13,7 @@ import {
 } from '../../src/core/narrative/template';
 import { periodLabel, periodsOfYear, type Period } from '../../src/core/period';
 import type { MeasureKey, NewRecord, ProposalStatus, Satisfaction } from '../../src/core/schema';
-
-function rec(category: string, values: NewRecord['values'] = {}, extra: Partial<NewRecord> = {}): NewRecord {
-  return {
-    date: '2023-03-05',
-    category,
-    members: [],
-    place: '',
-    subject: '',
-    status: '',
-    satisfaction: '',
-    values,
-    note: '',
-    unit: '',
-    source: { file: '台账.xlsx', sheet: 'Sheet1', row: 2 },
-    ...extra,
-  };
-}
-
-function proposal(status: ProposalStatus | '', satisfaction: Satisfaction | '' = ''): NewRecord {
-  return rec('提案', {}, { status, satisfaction });
-}
+import { rec, proposal } from '../helpers/records';
 
 function ctxOf(records: NewRecord[], over: Partial<NarrativeContext> = {}): NarrativeContext {
   return {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ImportBatch, LedgerRecord, NewRecord } from '../../src/core/schema';
 import { LedgerDatabase } from '../../src/db/database';
 import { BLOCK_SIZE, toBlocks, type RecordChanges } from '../../src/db/recordStore';
@@ -15,21 +15,9 @@ import {
   updateRecords,
 } from '../../src/db/repository';
 import { applyChange, RecordIndex, touchesDimensions } from '../../src/state/recordsInMemory';
+import { freshDatabases } from '../helpers/database';
 
-let n = 0;
-const opened: LedgerDatabase[] = [];
-function freshDb(name = `test-blocks-${++n}-${Date.now()}`): LedgerDatabase {
-  const db = new LedgerDatabase(name);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await Dexie.delete(db.name);
-  }
-});
+const freshDb = freshDatabases('test-blocks');
 
 function rec(i: number): NewRecord {
   return {

@@ -13,27 +13,7 @@ import {
   type Paragraph,
 } from '../../src/core/narrative/template';
 import type { NewRecord, ProposalStatus, Satisfaction } from '../../src/core/schema';
-
-function rec(category: string, values: NewRecord['values'] = {}, extra: Partial<NewRecord> = {}): NewRecord {
-  return {
-    date: '2023-03-05',
-    category,
-    members: [],
-    place: '',
-    subject: '',
-    status: '',
-    satisfaction: '',
-    values,
-    note: '',
-    unit: '',
-    source: { file: '台账.xlsx', sheet: 'Sheet1', row: 2 },
-    ...extra,
-  };
-}
-
-function proposal(status: ProposalStatus | '', satisfaction: Satisfaction | '' = ''): NewRecord {
-  return rec('提案', {}, { status, satisfaction });
-}
+import { rec, proposal } from '../helpers/records';
 
 function ctxOf(totals: CategoryTotals[], over: Partial<NarrativeContext> = {}): NarrativeContext {
   return { periodLabel: '2023年', member: '', totals, previous: null, precision: {}, ...over };
