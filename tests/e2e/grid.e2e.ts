@@ -368,6 +368,15 @@ describe('the ledger grid', () => {
     // about that. Twice that would be felt as stutter.
     expect(frames.median).toBeLessThan(34);
 
+    // Columns out of sight (the source, far right) are drawn in an idle moment after a scroll: then
+    // every cell of every row shown is of that row's line, and the source is that record's.
+    const scroller = page.getByTestId('ledger-grid');
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight / 2));
+    await expect.poll(() => scroller.evaluate(rowsOfMixedLines)).toBe(0);
+    const middle = await grid.findLine(() => true);
+    const i = Number(/第(\d+)件/.exec(await grid.text(middle, 'subject'))?.[1]);
+    expect(await grid.text(middle, 'source')).toBe(`大台账.xlsx · 台账 · 第 ${i + 1} 行`);
+
     // The bottom, and an edit there, shown at once.
     await page.getByTestId('ledger-grid').evaluate((el) => (el.scrollTop = el.scrollHeight));
     const n = await grid.count();
@@ -379,6 +388,18 @@ describe('the ledger grid', () => {
     await app.close();
   }, 180_000);
 });
+
+/** Rows shown whose cells are not all of the row's own line (runs in the page). */
+function rowsOfMixedLines(grid: Element): number {
+  let mixed = 0;
+  for (const row of grid.querySelectorAll('[role="row"]')) {
+    const line = row.querySelector<HTMLElement>('[role="rowheader"]')?.dataset.row;
+    if (line === undefined) continue;
+    const cells = [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')];
+    if (cells.length === 0 || cells.some((c) => c.dataset.row !== line)) mixed++;
+  }
+  return mixed;
+}
 
 /**
  * Many records written straight into IndexedDB, as a big import would leave them (runs in the page):

@@ -12,6 +12,9 @@ export const GUTTER_WIDTH = 56;
  */
 export const OVERSCAN = 3;
 
+/** Pixels beside the visible part within which columns are drawn at once, for a short sideways scroll. */
+export const COLUMN_MARGIN = 120;
+
 const WIDTHS: Record<string, number> = {
   date: 112,
   category: 84,
@@ -60,4 +63,22 @@ export function visibleWindow(
   const start = Math.max(0, first - OVERSCAN);
   const end = Math.min(lines, first + count + OVERSCAN);
   return { start, end };
+}
+
+/**
+ * Per column, whether it is within sight for a sideways scroll position, or within `margin` pixels of
+ * it. The first column is frozen at the left, so always in sight.
+ */
+export function columnsInView(
+  layout: Layout,
+  scrollLeft: number,
+  viewportWidth: number,
+  margin = COLUMN_MARGIN,
+): boolean[] {
+  const from = scrollLeft - margin;
+  const to = scrollLeft + viewportWidth + margin;
+  return layout.widths.map((w, ci) => {
+    const left = layout.lefts[ci] ?? 0;
+    return ci === 0 || (left < to && left + w > from);
+  });
 }
