@@ -112,25 +112,57 @@ async function measureIn(context, file, rows) {
     .catch(() => NaN);
 
   log('parse', parseMs);
-  // import_ms: from choosing the file until every record is committed and the totals show them.
-  await page.evaluate(() => (window.__longTasks = []));
-  const t0 = await page.evaluate(() => performance.now());
+  // import_ms: from the moment the file is chosen (the input's change event) until every record is
+  // committed and the dashboard's totals show them, timed in the page like edit_ms. The page presses
+  // 确认 itself the moment the button is enabled: the clerk's one click with no time to think, without
+  // Playwright's polling and its checks before a click (100–150 ms that are the harness's, not the app's).
+  await page.evaluate((want) => {
+    window.__longTasks = [];
+    window.__import = new Promise((resolve) => {
+      setTimeout(() => resolve(NaN), 600_000);
+      let start = 0;
+      let clicked = false;
+      document
+        .querySelector('[data-testid="import-input"]')
+        ?.addEventListener('change', () => (start ||= performance.now()), { capture: true, once: true });
+      const shown = () => {
+        const t = document.querySelector('[data-testid="totals-table"]');
+        if (!t) return false;
+        let n = 0;
+        for (const c of t.querySelectorAll('[data-measure="records"]'))
+          n += Number(c.getAttribute('data-value'));
+        return n === want;
+      };
+      const observer = new MutationObserver(() => {
+        if (!clicked) {
+          const b = document.querySelector('[data-testid="import-confirm"]');
+          if (b instanceof HTMLButtonElement && !b.disabled) {
+            clicked = true;
+            window.__previewMs = performance.now() - start;
+            b.click();
+          }
+          return;
+        }
+        if (!shown()) return;
+        observer.disconnect();
+        // Until that frame is rendered: a message posted from its animation frame.
+        requestAnimationFrame(() => {
+          const channel = new MessageChannel();
+          channel.port1.onmessage = () => resolve(performance.now() - start);
+          channel.port2.postMessage(0);
+        });
+      });
+      observer.observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+    });
+  }, rows);
   await page.getByTestId('import-input').setInputFiles(file);
-  const confirm = page.getByTestId('import-confirm');
-  await page.waitForFunction(
-    () => {
-      const b = document.querySelector('[data-testid="import-confirm"]');
-      return b instanceof HTMLButtonElement && !b.disabled;
-    },
-    undefined,
-    { timeout: 600_000, polling: 20 },
-  );
-  log('preview ready');
-  log('t', await page.evaluate(() => performance.now()));
-  await confirm.click();
-  await waitForRecords(page, rows);
-  log('imported');
-  const t1 = await page.evaluate(() => performance.now());
+  const importMs = await page.evaluate(() => window.__import);
+  log('preview ready', await page.evaluate(() => window.__previewMs), 'imported', importMs);
   const longTasks = await page.evaluate(() => window.__longTasks.map((e) => e.duration));
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 
@@ -143,7 +175,7 @@ async function measureIn(context, file, rows) {
   const grid = await measureGrid(page);
   return {
     parse_ms: parseMs,
-    import_ms: t1 - t0,
+    import_ms: importMs,
     max_long_task_ms: longTasks.length ? Math.max(...longTasks) : 0,
     reopen_ms: reopen,
     edit_ms: grid.edit,
@@ -345,10 +377,13 @@ async function main() {
     'html_bytes',
   ];
   console.log(`\n| ${cols.join(' | ')} |\n|${cols.map(() => '---').join('|')}|`);
-  for (const r of results)
-    console.log(
-      `| ${cols.map((c) => (c === 'rows' || c === 'html_bytes' ? String(r[c]) : fmt(r[c]))).join(' | ')} |`,
-    );
+  const cell = (r, c) => {
+    if (c === 'rows' || c === 'html_bytes') return String(r[c]);
+    // The browser reports only tasks over 50 ms: none is 0 in the JSON line, "< 50" here.
+    if (c === 'max_long_task_ms' && r[c] === 0) return '< 50';
+    return fmt(r[c]);
+  };
+  for (const r of results) console.log(`| ${cols.map((c) => cell(r, c)).join(' | ')} |`);
   const last = results[results.length - 1];
   const json = Object.fromEntries(
     cols.map((c) => [c, Number.isFinite(last[c]) ? Math.round(last[c] * 100) / 100 : null]),

@@ -6,6 +6,7 @@
 import { contentHash } from '../core/hash';
 import { cellText } from '../core/import/cells';
 import type { FileRefusal } from '../core/import/reasons';
+import { packedBuffers, packRecords } from '../core/import/recordPack';
 import { readSheet } from '../core/import/table';
 import type { RawWorkbook } from '../core/import/types';
 import type { NewRecord } from '../core/schema';
@@ -80,10 +81,15 @@ function readRoster(fileName: string, bytes: Uint8Array): { names: string[] | nu
 /** Records per message sent ahead of an answer: a few milliseconds to unpack on the page. */
 const RECORDS_PER_MESSAGE = 5000;
 
-/** Post a table's records ahead of the answer, in pieces; the answer then carries none. */
+/**
+ * Post a table's records ahead of the answer, in pieces, packed in columns (recordPack.ts); the
+ * answer then carries none.
+ */
 function sendAhead(id: number, table: number, records: NewRecord[]): NewRecord[] {
-  for (let i = 0; i < records.length; i += RECORDS_PER_MESSAGE)
-    scope.postMessage({ type: 'records', id, table, records: records.slice(i, i + RECORDS_PER_MESSAGE) });
+  for (let i = 0; i < records.length; i += RECORDS_PER_MESSAGE) {
+    const packed = packRecords(records.slice(i, i + RECORDS_PER_MESSAGE));
+    scope.postMessage({ type: 'records', id, table, packed }, packedBuffers(packed));
+  }
   return [];
 }
 

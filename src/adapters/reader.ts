@@ -4,6 +4,7 @@
  * for re-reading a sheet with the clerk's corrections.
  */
 import type { FileReading, FileRefusal } from '../core/import/reasons';
+import { unpackRecords } from '../core/import/recordPack';
 import type { FilePreview, TableOptions, TablePreview } from '../core/import/types';
 import type { NewRecord, SavedMapping } from '../core/schema';
 import type { ReadPhase, ReadRequest, ReadResponse } from './read.protocol';
@@ -55,7 +56,7 @@ export class LedgerFileReader {
       if (msg.type === 'records') {
         const tables = this.ahead.get(msg.id) ?? [];
         const list = (tables[msg.table] ??= []);
-        for (const r of msg.records) list.push(r);
+        for (const r of unpackRecords(msg.packed)) list.push(r);
         this.ahead.set(msg.id, tables);
         return;
       }

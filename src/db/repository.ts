@@ -55,7 +55,7 @@ export async function addBatches(
       }
       const batchId = (await tx.batches.add(batch as ImportBatch)) as number;
       const rows: LedgerRecord[] = records.map((r, i) => ({ ...r, batchId, rowNo: i + 1 }));
-      await addRecords(tx, rows);
+      await addRecords(tx, rows, { newBatch: true });
       ids.push(batchId);
     }
     return ids;

@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { ImportBatch, LedgerRecord, NewRecord } from '../../src/core/schema';
 import { LedgerDatabase } from '../../src/db/database';
-import { BLOCK_SIZE, toBlocks, type RecordChanges } from '../../src/db/recordStore';
+import { addRecords, BLOCK_SIZE, toBlocks, type RecordChanges } from '../../src/db/recordStore';
+import { tablesOf } from '../../src/db/tx';
 import {
   addBatch,
   addManualRecords,
@@ -68,6 +69,22 @@ describe('records stored in blocks', () => {
     expect(rows.map((r) => r.rowNo)).toEqual(Array.from({ length: 1234 }, (_, i) => i + 1));
     expect(rows.every((r) => r.batchId === id)).toBe(true);
     expect(rows[700]?.subject).toBe('事项700');
+  });
+
+  it("adds a new batch's records without reading its blocks, and still refuses a key stored already", async () => {
+    const db = freshDb();
+    const id = await addBatch(db, batch('a', 1200), many(1200));
+    expect(await db.blocks.count()).toBe(3);
+    // Told "new batch" for a batch that has blocks: they are read, and a key in them fails the write.
+    const again = many(2).map((r, i) => ({ ...r, batchId: id, rowNo: i + 1 }));
+    await expect(
+      db.transaction('rw', db.blocks, (trans) => addRecords(tablesOf(trans), again, { newBatch: true })),
+    ).rejects.toThrow(/exists already/);
+    // New keys of that batch go into its blocks, beside the records there.
+    const more = many(2).map((r, i) => ({ ...r, batchId: id, rowNo: 1201 + i }));
+    await db.transaction('rw', db.blocks, (trans) => addRecords(tablesOf(trans), more, { newBatch: true }));
+    expect(await recordCount(db)).toBe(1202);
+    expect(await db.blocks.count()).toBe(3);
   });
 
   it('edits, deletes and puts back records in any block without touching their neighbours', async () => {
