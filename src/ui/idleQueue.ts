@@ -4,6 +4,8 @@
  * not only when scrolled to, so a printout or a picture of the page has it). Pieces for what is on
  * screen go first, in the next task; the others in idle moments.
  */
+import { afterFrame } from '../lib/afterFrame';
+
 type Job = () => void;
 
 const queue: { job: Job; soon: boolean }[] = [];
@@ -17,15 +19,21 @@ const idle: (f: () => void) => void =
 function runOne(): void {
   scheduled = null;
   queue.shift()?.job();
-  schedule();
+  schedule(true);
 }
 
-function schedule(): void {
+/**
+ * `running`: called after a piece of work. Pieces for the screen follow each other task after
+ * task; the first of a new burst waits for the frame being made (a view just shown, an edit), so
+ * the page shows its figures before the charts are drawn, not a few charts later.
+ */
+function schedule(running = false): void {
   const next = queue[0];
   if (!next || scheduled === 'soon' || (scheduled === 'idle' && !next.soon)) return;
   scheduled = next.soon ? 'soon' : 'idle';
-  if (next.soon) setTimeout(runOne, 0);
-  else idle(runOne);
+  if (!next.soon) idle(runOne);
+  else if (running) setTimeout(runOne, 0);
+  else afterFrame(runOne);
 }
 
 /**
