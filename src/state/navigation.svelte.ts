@@ -1,6 +1,4 @@
 /** Which view is shown; kept in the URL hash so a reload (F5) stays on the same view. */
-import { afterFrame } from '../lib/afterFrame';
-
 export const VIEWS = ['import', 'ledger', 'dashboard', 'summary', 'report', 'data'] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -21,11 +19,8 @@ class Navigation {
 
   go(view: View): void {
     this.view = view;
-    // The address remembers the view for a reload; writing it takes a few milliseconds on file://,
-    // so it waits until the view is drawn.
-    afterFrame(() => {
-      if (this.view === view && location.hash !== `#${view}`) history.replaceState(null, '', `#${view}`);
-    });
+    // At once, though it takes 2 ms on file://: a reload right after must open this view.
+    if (location.hash !== `#${view}`) history.replaceState(null, '', `#${view}`);
   }
 }
 

@@ -83,6 +83,25 @@ describe('first run and the demo', () => {
 });
 
 describe('importing clean ledgers', () => {
+  it('opens, after a reload the moment a view was chosen, that view', async () => {
+    const app = await App.open(browser);
+    const { page } = app;
+    for (const view of ['ledger', 'report', 'dashboard']) {
+      // The click and the reload in one task: nothing of the page runs between them.
+      await Promise.all([
+        page.waitForEvent('load'),
+        page.evaluate((v) => {
+          document.querySelector<HTMLElement>(`[data-testid="nav-${v}"]`)?.click();
+          location.reload();
+        }, view),
+      ]);
+      await expect.poll(() => page.evaluate(() => location.hash)).toBe(`#${view}`);
+      await expect.poll(() => page.getByTestId(`nav-${view}`).getAttribute('aria-current')).toBe('page');
+    }
+    expect(app.errors).toEqual([]);
+    await app.close();
+  });
+
   it('imports an .xlsx with one header row and shows exact totals per year', async () => {
     const app = await App.open(browser);
     const { page } = app;
