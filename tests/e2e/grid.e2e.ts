@@ -45,12 +45,14 @@ class Grid {
     const lines = await this.page.getByTestId('ledger-grid').evaluate((grid) => {
       const out: Record<string, string>[] = [];
       for (const row of grid.querySelectorAll('[role="row"]')) {
-        const cells: Record<string, string> = {};
-        for (const c of row.querySelectorAll<HTMLElement>('[role="gridcell"]')) {
+        const line = row.querySelector<HTMLElement>('[role="rowheader"]')?.dataset.row;
+        if (line === undefined) continue;
+        // Cells of this row's own line: right after a scroll, those out of sight may still be
+        // another line's for a moment (bodyPainter.ts).
+        const cells: Record<string, string> = { line };
+        for (const c of row.querySelectorAll<HTMLElement>(`[role="gridcell"][data-row="${line}"]`))
           cells[c.dataset.field ?? ''] = (c.textContent ?? '').trim();
-          cells.line = c.dataset.row ?? '';
-        }
-        if (cells.line) out.push(cells);
+        out.push(cells);
       }
       return out;
     });

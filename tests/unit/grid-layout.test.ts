@@ -29,11 +29,16 @@ describe('the grid layout', () => {
   });
 
   it('renders the lines in view and a few beyond, never past the ends', () => {
-    expect(visibleWindow(0, 10 * ROW_HEIGHT, 1000)).toEqual({ start: 0, end: 11 + OVERSCAN });
+    expect(visibleWindow(0, 10 * ROW_HEIGHT, 1000)).toEqual({
+      start: 0,
+      end: 11 + OVERSCAN,
+      first: 0,
+      last: 11,
+    });
     const mid = visibleWindow(500 * ROW_HEIGHT, 10 * ROW_HEIGHT, 1000);
-    expect(mid).toEqual({ start: 500 - OVERSCAN, end: 511 + OVERSCAN });
-    expect(visibleWindow(995 * ROW_HEIGHT, 10 * ROW_HEIGHT, 1000).end).toBe(1000);
-    expect(visibleWindow(0, 10 * ROW_HEIGHT, 3)).toEqual({ start: 0, end: 3 });
+    expect(mid).toEqual({ start: 500 - OVERSCAN, end: 511 + OVERSCAN, first: 500, last: 511 });
+    expect(visibleWindow(995 * ROW_HEIGHT, 10 * ROW_HEIGHT, 1000)).toMatchObject({ end: 1000, last: 1000 });
+    expect(visibleWindow(0, 10 * ROW_HEIGHT, 3)).toEqual({ start: 0, end: 3, first: 0, last: 3 });
   });
 
   it('counts as in view the columns on screen, those within the margin, and the frozen first one', () => {

@@ -4,8 +4,9 @@
  * Why: scrolling 100,000 records rewrites every visible cell on every frame. As Svelte markup each
  * cell re-ran its derived values and a dozen attribute bindings: 4–5 ms of a 10–14 ms frame on an
  * office PC. Here a cell is written only where its line, its record or its selection changed, and
- * the columns out of sight (left or right of the scroll position) are brought up to date in an idle
- * moment after a scroll, so a frame lays out only what the clerk sees.
+ * the cells out of sight (columns left or right of the scroll position; after a jump, the rows
+ * kept above and below the view) are brought up to date once the scrolling stops, so a frame lays
+ * out only what the clerk sees.
  *
  * The elements are the same as the markup made: rows `role="row"`, the line number
  * `role="rowheader"`, cells `role="gridcell"` with `data-row`, `data-col` and `data-field`, the
@@ -17,9 +18,11 @@ import type { LedgerRecord } from '../../core/schema';
 
 /** What the rows show: the window of lines, the columns and the selection. */
 export interface BodyFrame {
-  /** Lines drawn, from `start` up to (not including) `end`. */
+  /** Lines drawn, from `start` up to (not including) `end`; of them `first` up to `last` in view. */
   start: number;
   end: number;
+  first: number;
+  last: number;
   /** Header rows above the first line (for `aria-rowindex`). */
   headRows: number;
   columns: readonly GridColumn[];
@@ -61,22 +64,33 @@ interface RowView {
   marked: boolean | null;
 }
 
-const idle: (f: () => void) => () => void =
-  typeof requestIdleCallback === 'function'
-    ? (f) => {
-        const id = requestIdleCallback(f, { timeout: 150 });
-        return () => cancelIdleCallback(id);
-      }
-    : (f) => {
-        const id = setTimeout(f, 16);
-        return () => clearTimeout(id);
-      };
+/** How long the scrolling must have stopped (three frames) before the cells out of sight are drawn. */
+const SETTLE_MS = 50;
+
+/**
+ * `f` once the scrolling has settled and the page is idle. Drawn sooner, the cells out of sight
+ * would be laid out in the next frame of a scroll still going on, which is the cost they were
+ * left out of it to save.
+ */
+function whenSettled(f: () => void): () => void {
+  let idleId: number | null = null;
+  const timer = setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') idleId = requestIdleCallback(f, { timeout: 200 });
+    else f();
+  }, SETTLE_MS);
+  return () => {
+    clearTimeout(timer);
+    if (idleId !== null) cancelIdleCallback(idleId);
+  };
+}
 
 export class BodyPainter {
   private rows: RowView[] = [];
   private columns: readonly GridColumn[] | null = null;
   private last: BodyFrame | null = null;
   private cancelIdle: (() => void) | null = null;
+  /** The window's first line when last drawn: a jump further than a window shares no line with it. */
+  private lastStart = -1;
 
   constructor(private readonly body: HTMLElement) {}
 
@@ -85,7 +99,7 @@ export class BodyPainter {
     this.last = f;
     this.cancelIdle?.();
     this.cancelIdle = null;
-    if (this.draw(f, true)) this.cancelIdle = idle(() => this.catchUp());
+    if (this.draw(f, true)) this.cancelIdle = whenSettled(() => this.catchUp());
   }
 
   /** Stop drawing: the grid is leaving the page. */
@@ -115,10 +129,18 @@ export class BodyPainter {
     }
     while (this.rows.length > count) this.rows.pop()?.el.remove();
     let deferred = false;
+    // After a jump (the scroll bar dragged, Ctrl+End) the rows above and below the view wait too:
+    // they are there so a short scroll shows no blank band, and a jump shares no line with them.
+    const jump = deferring && Math.abs(f.start - this.lastStart) >= count;
+    this.lastStart = f.start;
     for (let i = 0; i < count; i++) {
       const row = this.rows[i];
       if (!row) continue;
       const line = f.start + i;
+      if (jump && row.line >= 0 && row.line !== line && (line < f.first || line >= f.last)) {
+        deferred = true;
+        continue;
+      }
       const r = f.rowAt(line);
       paintRow(row, line, r, f);
       for (let ci = 0; ci < row.cells.length; ci++) {

@@ -52,17 +52,20 @@ export function layoutOf(columns: readonly GridColumn[]): Layout {
   return { widths, lefts, total: x, template: [GUTTER_WIDTH, ...widths].map((w) => `${w}px`).join(' ') };
 }
 
-/** First and last line to render for a scroll position. */
+/**
+ * Lines to render for a scroll position, from `start` up to (not including) `end`, overscan
+ * included; of them, `first` up to `last` are in view.
+ */
 export function visibleWindow(
   scrollTop: number,
   bodyHeight: number,
   lines: number,
-): { start: number; end: number } {
-  const first = Math.floor(scrollTop / ROW_HEIGHT);
+): { start: number; end: number; first: number; last: number } {
+  const first = Math.min(Math.floor(scrollTop / ROW_HEIGHT), Math.max(0, lines - 1));
   const count = Math.ceil(bodyHeight / ROW_HEIGHT) + 1;
   const start = Math.max(0, first - OVERSCAN);
   const end = Math.min(lines, first + count + OVERSCAN);
-  return { start, end };
+  return { start, end, first, last: Math.min(lines, first + count) };
 }
 
 /**
