@@ -115,7 +115,7 @@ async function measureIn(context, file, rows) {
   // import_ms: from the moment the file is chosen (the input's change event) until every record is
   // committed and the dashboard's totals show them, timed in the page like edit_ms. The page presses
   // 确认 itself the moment the button is enabled: the clerk's one click with no time to think, without
-  // Playwright's polling and its checks before a click (100–150 ms that are the harness's, not the app's).
+  // Playwright's polling and its checks before a click, which are the harness's time, not the app's.
   await page.evaluate((want) => {
     window.__longTasks = [];
     window.__import = new Promise((resolve) => {
