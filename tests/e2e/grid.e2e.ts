@@ -244,6 +244,14 @@ describe('the ledger grid', () => {
     await expect(header.getAttribute('aria-sort')).resolves.toBe('ascending');
     await header.getByRole('button').click();
     await expect(header.getAttribute('aria-sort')).resolves.toBe('descending');
+    // Rows are numbered for assistive technology below the header rows: one, or two with the
+    // filter row shown.
+    const firstRow = page.locator('[role="row"]:has([role="rowheader"][data-row="0"])');
+    await expect.poll(() => firstRow.getAttribute('aria-rowindex')).toBe('2');
+    await page.getByTestId('grid-filter-toggle').click();
+    await expect.poll(() => firstRow.getAttribute('aria-rowindex')).toBe('3');
+    await page.getByTestId('grid-filter-toggle').click();
+    await expect.poll(() => firstRow.getAttribute('aria-rowindex')).toBe('2');
     const most = Math.max(...demo2023.map((r) => r.values.people ?? 0));
     await expect.poll(() => grid.text(0, 'people')).toBe(String(most));
     const top = [0, 1, 2, 3, 4].map((line) => grid.text(line, 'people'));

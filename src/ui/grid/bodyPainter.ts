@@ -91,6 +91,7 @@ export class BodyPainter {
   private cancelIdle: (() => void) | null = null;
   /** The window's first line when last drawn: a jump further than a window shares no line with it. */
   private lastStart = -1;
+  private headRows = 0;
 
   constructor(private readonly body: HTMLElement) {}
 
@@ -120,6 +121,11 @@ export class BodyPainter {
       for (const row of this.rows) row.el.remove();
       this.rows = [];
       this.columns = f.columns;
+    }
+    // The filter row shown or hidden: every row's aria-rowindex moves by one.
+    if (f.headRows !== this.headRows) {
+      this.headRows = f.headRows;
+      for (const row of this.rows) row.line = -1;
     }
     const count = Math.max(0, f.end - f.start);
     while (this.rows.length < count) {
