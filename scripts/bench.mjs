@@ -30,6 +30,14 @@ function chromiumPath() {
 
 // The page side: long tasks are recorded from the first moment, before the app runs.
 const INIT = () => {
+  // Whether the 看板 totals table shows `want` records in all: the end of an import and a reopen.
+  window.__recordsShown = (want) => {
+    const t = document.querySelector('[data-testid="totals-table"]');
+    if (!t) return false;
+    let n = 0;
+    for (const c of t.querySelectorAll('[data-measure="records"]')) n += Number(c.getAttribute('data-value'));
+    return n === want;
+  };
   window.__longTasks = [];
   try {
     new PerformanceObserver((list) => {
@@ -42,18 +50,10 @@ const INIT = () => {
 };
 
 async function waitForRecords(page, rows) {
-  await page.waitForFunction(
-    (want) => {
-      const t = document.querySelector('[data-testid="totals-table"]');
-      if (!t) return false;
-      let n = 0;
-      for (const c of t.querySelectorAll('[data-measure="records"]'))
-        n += Number(c.getAttribute('data-value'));
-      return n === want;
-    },
-    rows,
-    { timeout: 600_000, polling: 50 },
-  );
+  await page.waitForFunction((want) => window.__recordsShown(want), rows, {
+    timeout: 600_000,
+    polling: 50,
+  });
 }
 
 const started = Date.now();
@@ -125,14 +125,6 @@ async function measureIn(context, file, rows) {
       document
         .querySelector('[data-testid="import-input"]')
         ?.addEventListener('change', () => (start ||= performance.now()), { capture: true, once: true });
-      const shown = () => {
-        const t = document.querySelector('[data-testid="totals-table"]');
-        if (!t) return false;
-        let n = 0;
-        for (const c of t.querySelectorAll('[data-measure="records"]'))
-          n += Number(c.getAttribute('data-value'));
-        return n === want;
-      };
       const observer = new MutationObserver(() => {
         if (!clicked) {
           const b = document.querySelector('[data-testid="import-confirm"]');
@@ -143,7 +135,7 @@ async function measureIn(context, file, rows) {
           }
           return;
         }
-        if (!shown()) return;
+        if (!window.__recordsShown(want)) return;
         observer.disconnect();
         // Until that frame is rendered: a message posted from its animation frame.
         requestAnimationFrame(() => {

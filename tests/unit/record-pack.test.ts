@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFile } from '../../src/adapters/sheetjs';
 import { PACKED_FIELDS, packRecords, unpackRecords } from '../../src/core/import/recordPack';
+import { rec } from '../helpers/records';
 import {
   PROPOSAL_STATUSES,
   SATISFACTION_LEVELS,
@@ -75,19 +76,18 @@ describe('records packed in columns for the trip from the worker', () => {
   });
 
   it('share each distinct text among the records instead of copying it per record', () => {
-    const records = Array.from({ length: 1000 }, (_, i): NewRecord => ({
-      date: '2023-03-05',
-      category: '走访',
-      members: ['江峰', '王霞美'],
-      place: i % 2 ? '青山村' : '柳塘村',
-      subject: `走访事项${i % 10}`,
-      status: '',
-      satisfaction: '',
-      values: { people: i },
-      note: '',
-      unit: '',
-      source: { file: '台账.xlsx', sheet: 'Sheet1', row: i + 2 },
-    }));
+    const records = Array.from({ length: 1000 }, (_, i) =>
+      rec(
+        '走访',
+        { people: i },
+        {
+          members: ['江峰', '王霞美'],
+          place: i % 2 ? '青山村' : '柳塘村',
+          subject: `走访事项${i % 10}`,
+          source: { file: '台账.xlsx', sheet: 'Sheet1', row: i + 2 },
+        },
+      ),
+    );
     const packed = packRecords(records);
     expect(packed.texts.length).toBeLessThan(25);
     expect(trip(records)).toStrictEqual(records);
@@ -95,17 +95,10 @@ describe('records packed in columns for the trip from the worker', () => {
 
   it('packs every field a record has', () => {
     const full: Required<NewRecord> = {
-      date: '2023-03-05',
-      category: '走访',
-      members: ['江峰'],
-      place: '青山村',
-      subject: '走访',
+      ...rec('提案', { count: 1 }, { members: ['江峰'], place: '青山村', note: '备注', unit: '青山镇' }),
+      subject: '关于……的建议',
       status: '已办结',
       satisfaction: '满意',
-      values: { people: 3 },
-      note: '备注',
-      unit: '青山镇',
-      source: { file: 'a.xlsx', sheet: 'S', row: 3 },
       tally: true,
     };
     expect(Object.keys(PACKED_FIELDS).sort()).toEqual(Object.keys(full).sort());
