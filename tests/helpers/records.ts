@@ -1,5 +1,5 @@
 /** Records for the core's unit tests: one event of a category, figures and fields as given. */
-import type { NewRecord, ProposalStatus, Satisfaction } from '../../src/core/schema';
+import type { ImportBatch, NewRecord, ProposalStatus, Satisfaction } from '../../src/core/schema';
 
 export function rec(
   category: string,
@@ -25,4 +25,18 @@ export function rec(
 /** A proposal at a stage of handling, rated or not. */
 export function proposal(status: ProposalStatus | '', satisfaction: Satisfaction | '' = ''): NewRecord {
   return rec('提案', {}, { status, satisfaction });
+}
+
+/** An import batch for the database tests: a file of `imported` records with this content hash. */
+export function importBatch(hash: string, imported: number): Omit<ImportBatch, 'id'> {
+  return {
+    fileName: `${hash}.xlsx`,
+    contentHash: hash,
+    sheets: ['Sheet1'],
+    mappingSignature: '',
+    importedAt: '2024-01-05T00:00:00.000Z',
+    imported,
+    skipped: 0,
+    demo: false,
+  };
 }

@@ -13,23 +13,13 @@ import {
   yearOverYear,
   type Ranking,
 } from '../../src/core/breakdowns';
-import type { LedgerRecord, MeasureValues } from '../../src/core/schema';
+import type { MeasureValues, NewRecord } from '../../src/core/schema';
+import { rec as base } from '../helpers/records';
 
-type Rec = Omit<LedgerRecord, 'batchId' | 'rowNo' | 'source' | 'note' | 'unit'>;
+type Rec = NewRecord;
 
-function rec(category: string, extra: Partial<Rec> = {}): Rec {
-  return {
-    date: '2023-03-05',
-    category,
-    members: [],
-    place: '',
-    subject: '',
-    status: '',
-    satisfaction: '',
-    values: {},
-    ...extra,
-  };
-}
+/** A record of a category with these fields: the shared builder, figures given among the fields. */
+const rec = (category: string, extra: Partial<Rec> = {}): Rec => base(category, extra.values, extra);
 
 const by = (members: string[], values: MeasureValues = {}) => rec('走访', { members, values });
 const at = (place: string, values: MeasureValues = {}) => rec('走访', { place, values });

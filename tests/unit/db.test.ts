@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../../src/core/demo';
-import type { ImportBatch, LedgerRecord, NewRecord } from '../../src/core/schema';
+import type { LedgerRecord, NewRecord } from '../../src/core/schema';
 import {
   addBatch,
   addBatches,
@@ -19,6 +19,7 @@ import {
 } from '../../src/db/repository';
 import { SCHEMA_VERSIONS } from '../../src/db/schema';
 import { freshDatabases } from '../helpers/database';
+import { importBatch as batch } from '../helpers/records';
 
 const freshDb = freshDatabases('test-ledger');
 
@@ -35,19 +36,6 @@ function rec(category: string, people: number, row: number): NewRecord {
     note: '',
     unit: '',
     source: { file: 'a.xlsx', sheet: 'Sheet1', row },
-  };
-}
-
-function batch(hash: string, imported: number): Omit<ImportBatch, 'id'> {
-  return {
-    fileName: `${hash}.xlsx`,
-    contentHash: hash,
-    sheets: ['Sheet1'],
-    mappingSignature: '日期|人数',
-    importedAt: '2024-01-05T08:00:00.000Z',
-    imported,
-    skipped: 0,
-    demo: false,
   };
 }
 

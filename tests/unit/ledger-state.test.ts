@@ -9,10 +9,11 @@ import { flushSync } from 'svelte';
 import { afterEach, describe, expect, it } from 'vitest';
 import { totalsByCategory } from '../../src/core/aggregate';
 import { applyFilter } from '../../src/core/filters';
-import type { ImportBatch, NewRecord } from '../../src/core/schema';
+import type { NewRecord } from '../../src/core/schema';
 import { LedgerDatabase } from '../../src/db/database';
 import { addBatch, allRecords, deleteRecords, updateRecords } from '../../src/db/repository';
 import { LedgerState } from '../../src/state/ledger.svelte';
+import { importBatch as batch } from '../helpers/records';
 
 const opened: LedgerDatabase[] = [];
 afterEach(async () => {
@@ -35,19 +36,6 @@ function rec(i: number, year: number): NewRecord {
     note: '',
     unit: '',
     source: { file: 'a.xlsx', sheet: 'S', row: i + 2 },
-  };
-}
-
-function batch(hash: string, n: number): Omit<ImportBatch, 'id'> {
-  return {
-    fileName: `${hash}.xlsx`,
-    contentHash: hash,
-    sheets: ['S'],
-    mappingSignature: '',
-    importedAt: '2024-01-05T00:00:00.000Z',
-    imported: n,
-    skipped: 0,
-    demo: false,
   };
 }
 

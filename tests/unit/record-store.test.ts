@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { ImportBatch, LedgerRecord, NewRecord } from '../../src/core/schema';
+import type { LedgerRecord, NewRecord } from '../../src/core/schema';
 import { LedgerDatabase } from '../../src/db/database';
 import { addRecords, BLOCK_SIZE, toBlocks, type RecordChanges } from '../../src/db/recordStore';
 import { tablesOf } from '../../src/db/tx';
@@ -17,6 +17,7 @@ import {
 } from '../../src/db/repository';
 import { applyChange, RecordIndex, touchesDimensions } from '../../src/state/recordsInMemory';
 import { freshDatabases } from '../helpers/database';
+import { importBatch as batch } from '../helpers/records';
 
 const freshDb = freshDatabases('test-blocks');
 
@@ -33,19 +34,6 @@ function rec(i: number): NewRecord {
     note: '',
     unit: '',
     source: { file: 'a.xlsx', sheet: 'Sheet1', row: i + 2 },
-  };
-}
-
-function batch(hash: string, imported: number): Omit<ImportBatch, 'id'> {
-  return {
-    fileName: `${hash}.xlsx`,
-    contentHash: hash,
-    sheets: ['Sheet1'],
-    mappingSignature: '',
-    importedAt: '2024-01-05T00:00:00.000Z',
-    imported,
-    skipped: 0,
-    demo: false,
   };
 }
 
