@@ -400,15 +400,20 @@ const pendingByTransaction = new WeakMap<object, RecordChanges>();
 /**
  * Note a change on the running transaction; the database hears of it once, when that transaction
  * commits. A transaction that aborts (a full disk) tells nobody: nothing changed.
+ *
+ * Heard through Dexie's own `complete` event of the outermost transaction, which fires before the
+ * awaited `db.transaction(…)` resumes its caller: a listener added to the IndexedDB transaction
+ * comes after Dexie's, and the caller then ran before the page's records held the change.
  */
 function noteRecordChange(tx: Tx, change: RecordChange, count: number): void {
-  const idb = tx.trans.idbtrans;
-  let pending = pendingByTransaction.get(idb);
+  let root = tx.trans;
+  while (root.parent) root = root.parent;
+  let pending = pendingByTransaction.get(root);
   if (!pending) {
     const fresh: RecordChanges = { changes: [], count: 0 };
     pending = fresh;
-    pendingByTransaction.set(idb, fresh);
-    idb.addEventListener('complete', () => tx.db.announceRecordChanges(fresh));
+    pendingByTransaction.set(root, fresh);
+    root.on('complete', () => tx.db.announceRecordChanges(fresh));
   }
   pending.changes.push(change);
   pending.count += count;

@@ -146,7 +146,11 @@ export class GridEdits {
     }
   }
 
-  /** Wait (a few seconds at most) until IndexedDB's live query shows the records just added. */
+  /**
+   * Wait (a few seconds at most) until the ledger holds the records just added. It hears of a write
+   * before the write's caller resumes, so this normally returns at once; the wait covers a ledger
+   * reading everything again at that moment (another tab, a restore).
+   */
   private async arrival(records: readonly LedgerRecord[]): Promise<void> {
     const keys = records.map(keyString);
     for (let i = 0; i < 300 && !keys.every((k) => this.stored().has(k)); i++) {
