@@ -29,4 +29,18 @@ describe('StableOrder', () => {
     // New criteria: a full query again.
     expect(ids(o.rows('other', records, () => byV(records), admit))).toEqual(['n', 'c', 'a']);
   });
+
+  it('takes in a row the clerk added whose record arrived before it was pinned', () => {
+    const o = new StableOrder<Row>((r) => r.id);
+    let records = [row('a', 3), row('b', 1)];
+    expect(ids(o.rows('sort', records, () => byV(records), admit))).toEqual(['b', 'a']);
+    // The stored record of a new, still blank line comes first; it matches nothing.
+    records = [...records, row('q', 0)];
+    expect(ids(o.rows('sort', records, () => byV(records), admit))).toEqual(['b', 'a']);
+    o.pin(['q']);
+    expect(ids(o.rows('sort', records, () => byV(records), admit))).toEqual(['b', 'a', 'q']);
+    // A key already in place is left where it is.
+    o.pin(['b']);
+    expect(ids(o.rows('sort', records, () => byV(records), admit))).toEqual(['b', 'a', 'q']);
+  });
 });

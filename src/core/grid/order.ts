@@ -17,9 +17,19 @@ export class StableOrder<T> {
 
   constructor(private readonly keyOf: (r: T) => string) {}
 
-  /** Rows added by the clerk: shown at the end even when they do not match the criteria (yet). */
+  /**
+   * Rows added by the clerk: shown at the end even when they do not match the criteria (yet). A row
+   * whose record arrived before the pin, and was left out, is taken in at the next call.
+   */
   pin(keys: Iterable<string>): void {
-    for (const k of keys) this.pinned.add(k);
+    for (const k of keys) {
+      this.pinned.add(k);
+      const placed = this.position ? this.position.has(k) : this.order.includes(k);
+      if (this.seen.has(k) && !placed) {
+        this.seen.delete(k);
+        this.last = null;
+      }
+    }
   }
 
   /**
