@@ -9,17 +9,32 @@ import { afterFrame } from '../lib/afterFrame';
 type Job = () => void;
 
 const queue: { job: Job; soon: boolean }[] = [];
-let scheduled: 'soon' | 'idle' | null = null;
+/** The one runner waiting for its task; a sooner one replaces it (its token then no longer matches). */
+let scheduled: { kind: 'soon' | 'idle'; token: number } | null = null;
+let tokens = 0;
 
 const idle: (f: () => void) => void =
   typeof requestIdleCallback === 'function'
     ? (f) => requestIdleCallback(f, { timeout: 500 })
     : (f) => setTimeout(f, 16);
 
-function runOne(): void {
+function runOne(token: number): void {
+  if (scheduled?.token !== token) return;
+  const kind = scheduled.kind;
   scheduled = null;
-  queue.shift()?.job();
-  schedule(true);
+  const next = queue[0];
+  // A slot for the screen whose piece was taken back leaves the rest to an idle moment.
+  if (!next || (kind === 'soon' && !next.soon)) {
+    schedule(true);
+    return;
+  }
+  queue.shift();
+  try {
+    next.job();
+  } finally {
+    // A piece that throws does not stop the others.
+    schedule(true);
+  }
 }
 
 /**
@@ -29,11 +44,13 @@ function runOne(): void {
  */
 function schedule(running = false): void {
   const next = queue[0];
-  if (!next || scheduled === 'soon' || (scheduled === 'idle' && !next.soon)) return;
-  scheduled = next.soon ? 'soon' : 'idle';
-  if (!next.soon) idle(runOne);
-  else if (running) setTimeout(runOne, 0);
-  else afterFrame(runOne);
+  if (!next || (scheduled && (scheduled.kind === 'soon' || !next.soon))) return;
+  const token = ++tokens;
+  scheduled = { kind: next.soon ? 'soon' : 'idle', token };
+  const run = () => runOne(token);
+  if (!next.soon) idle(run);
+  else if (running) setTimeout(run, 0);
+  else afterFrame(run);
 }
 
 /**

@@ -15,6 +15,7 @@
 import type { GridColumn } from '../../core/grid/columns';
 import { inRange, type Cell, type Range } from '../../core/grid/selection';
 import type { LedgerRecord } from '../../core/schema';
+import { whenIdle } from '../idleQueue';
 
 /** What the rows show: the window of lines, the columns and the selection. */
 export interface BodyFrame {
@@ -73,15 +74,17 @@ const SETTLE_MS = 50;
  * left out of it to save.
  */
 function whenSettled(f: () => void): () => void {
-  let idleId: number | null = null;
-  const timer = setTimeout(() => {
-    if (typeof requestIdleCallback === 'function') idleId = requestIdleCallback(f, { timeout: 200 });
-    else f();
-  }, SETTLE_MS);
+  let cancel: (() => void) | null = null;
+  const timer = setTimeout(() => (cancel = whenIdle(f)), SETTLE_MS);
   return () => {
     clearTimeout(timer);
-    if (idleId !== null) cancelIdleCallback(idleId);
+    cancel?.();
   };
+}
+
+/** A cell selected, focused or showing a reason: never left waiting, nor left showing an old mark. */
+function marked(f: BodyFrame, line: number, ci: number): boolean {
+  return inRange(f.range, line, ci) || (f.bad !== null && f.bad.row === line && f.bad.col === ci);
 }
 
 export class BodyPainter {
@@ -143,7 +146,13 @@ export class BodyPainter {
       const row = this.rows[i];
       if (!row) continue;
       const line = f.start + i;
-      if (jump && row.line >= 0 && row.line !== line && (line < f.first || line >= f.last)) {
+      if (
+        jump &&
+        row.line >= 0 &&
+        row.line !== line &&
+        (line < f.first || line >= f.last) &&
+        !row.cells.some((c, ci) => c.flags !== 0 || marked(f, line, ci))
+      ) {
         deferred = true;
         continue;
       }
@@ -154,8 +163,16 @@ export class BodyPainter {
         if (!cell) continue;
         // A cell out of sight that now stands for another line waits; one whose own record changed
         // (an edit, a paste) is redrawn at once, so no cell ever shows a stale figure for its line.
-        // A row's first drawing is whole: the grid never appears with empty cells.
-        if (deferring && cell.line >= 0 && cell.line !== line && !f.inView[ci]) {
+        // A row's first drawing is whole: the grid never appears with empty cells. A marked cell
+        // (the focus carries the id the text field names) is always drawn at once.
+        if (
+          deferring &&
+          cell.line >= 0 &&
+          cell.line !== line &&
+          !f.inView[ci] &&
+          cell.flags === 0 &&
+          !marked(f, line, ci)
+        ) {
           deferred = true;
           continue;
         }
