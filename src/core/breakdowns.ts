@@ -157,14 +157,13 @@ export function fundsBy(
  * else per project.
  */
 export function preferredFundsGrouping(records: readonly FundsRecord[]): FundsGrouping {
-  const f = new FundsSums();
-  for (const r of records) f.add(r);
-  return f.grouping();
+  return fundsGroupedByPlace(records) ? 'place' : 'subject';
 }
 
 /**
- * preferredFundsGrouping without adding anything up: it stops at the second place named. The chart's
- * title needs only this, and the card's title is shown before its figures are made.
+ * Whether the funds records name at least two places, without adding anything up: it stops at the
+ * second place named. The chart's title needs only this, and the card's title is shown before its
+ * figures are made.
  */
 export function fundsGroupedByPlace(records: readonly FundsRecord[]): boolean {
   let first: string | null = null;

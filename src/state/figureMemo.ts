@@ -6,7 +6,7 @@
  * Plain TypeScript, so that tests can see which path was taken (`recounts`).
  */
 import { totalsByCategory, TotalsBuilder, type CategoryTotals } from '../core/aggregate';
-import { applyFilter, type LedgerFilter } from '../core/filters';
+import { applyFilter, matchesFilter, type LedgerFilter } from '../core/filters';
 import { monthsCovered, type Period } from '../core/period';
 import type { LedgerRecord } from '../core/schema';
 import type { ReplacementLog } from './recordsInMemory';
@@ -122,5 +122,5 @@ function substitute(list: LedgerRecord[], swaps: ReadonlyMap<LedgerRecord, Ledge
 
 /** Whether one record passes a filter: the same test applyFilter makes. */
 function filterTest(filter: LedgerFilter): (r: LedgerRecord) => boolean {
-  return (r) => applyFilter([r], filter).length === 1;
+  return (r) => matchesFilter(r, filter);
 }

@@ -93,6 +93,13 @@ describe('records packed in columns for the trip from the worker', () => {
     expect(trip(records)).toStrictEqual(records);
   });
 
+  it('leaves out a key without a figure, as the stored JSON does', () => {
+    const r = rec('走访', { people: 3, households: undefined });
+    const [back] = trip([r]);
+    expect(back?.values).toStrictEqual({ people: 3 });
+    expect(JSON.stringify(back)).toBe(JSON.stringify(r));
+  });
+
   it('packs every field a record has', () => {
     const full: Required<NewRecord> = {
       ...rec('提案', { count: 1 }, { members: ['江峰'], place: '青山村', note: '备注', unit: '青山镇' }),

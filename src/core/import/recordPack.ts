@@ -84,6 +84,8 @@ export function packRecords(records: readonly NewRecord[]): PackedRecords {
   for (const r of records) {
     memberTotal += r.members.length;
     for (const key in r.values) {
+      // A key without a figure is no figure: JSON, as the records are stored, leaves it out too.
+      if (r.values[key as MeasureKey] === undefined) continue;
       valueTotal++;
       if (!measureAt.has(key)) {
         measureAt.set(key, measures.length);
@@ -119,8 +121,10 @@ export function packRecords(records: readonly NewRecord[]): PackedRecords {
     // Each record's figures in its own order: stored as JSON, the same record is the same text.
     let count = 0;
     for (const key in r.values) {
+      const figure = r.values[key as MeasureKey];
+      if (figure === undefined) continue;
       valueKeys[v] = measureAt.get(key) as number;
-      values[v++] = r.values[key as MeasureKey] as number;
+      values[v++] = figure;
       count++;
     }
     valueCounts[i] = count;
